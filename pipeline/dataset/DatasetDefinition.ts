@@ -1,0 +1,116 @@
+import type { Text } from '../problem/Problem.ts';
+
+/** How one column's cell text becomes a field value. The small documented set of rules. */
+export type ColumnRule = 'text' | 'integer' | 'date' | 'numbered-label' | 'relist-marker' | 'enum' | 'code';
+
+interface ColumnBase {
+  /** Header label as staff write it in the sheet. */
+  label: string;
+  /** Optional: the column may be absent from the sheet. */
+  optional?: boolean;
+}
+
+export interface SingleFieldColumn extends ColumnBase {
+  rule: 'text' | 'integer' | 'date' | 'enum' | 'code';
+  field: string;
+}
+
+/** `（1）命を守る…` → a number field and a label field. */
+export interface NumberedLabelColumn extends ColumnBase {
+  rule: 'numbered-label';
+  fields: { number: string; label: string };
+}
+
+/** A name that may carry 【再掲】: the marker is removed and the original row is linked. */
+export interface RelistMarkerColumn extends ColumnBase {
+  rule: 'relist-marker';
+  field: string;
+  /** Field that receives the primary key of the original row. */
+  relistedFrom: string;
+  /** Fields whose values a re-listed row should repeat from its original (warning otherwise). */
+  sameAsOriginal?: string[];
+}
+
+export type ColumnDefinition = SingleFieldColumn | NumberedLabelColumn | RelistMarkerColumn;
+
+export interface Publisher {
+  name: Text;
+  prefecture?: Text;
+  /** 全国地方公共団体コード, six digits, kept as text. */
+  lgCode: string;
+  url?: string;
+  email?: string;
+}
+
+export interface License {
+  name: string;
+  title: string;
+  path: string;
+  compatibleWith?: string;
+}
+
+export interface SourceDeclaration {
+  /** File name inside sources/. */
+  file: string;
+  /** Sheet name; default: the first sheet that has the header. */
+  sheet?: string;
+  title: Text;
+  url?: string;
+}
+
+/** The dataset definition file as written (YAML), after schema validation. */
+export interface DatasetDefinitionFile {
+  name: string;
+  title: Text;
+  description: Text;
+  keywords?: string[];
+  publisher: Publisher;
+  license: License;
+  source: SourceDeclaration;
+  /** Fixed as-of date (YYYY-MM-DD); otherwise read from the title row. */
+  asOf?: string;
+  recordSchema: string;
+  primaryKey: string;
+  columns: ColumnDefinition[];
+  missingValues?: string[];
+  totals?: string[];
+}
+
+/** JSON Schema (2020-12) of one record, as declared. Only the parts the pipeline reads are typed. */
+export interface RecordSchema {
+  $schema?: string;
+  title?: string;
+  type: 'object';
+  required?: string[];
+  properties: Record<string, FieldSchema>;
+  [keyword: string]: unknown;
+}
+
+export interface FieldSchema {
+  type: string | string[];
+  title?: string;
+  description?: string;
+  enum?: (string | number)[];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  'x-title-en'?: string;
+  'x-description-en'?: string;
+  'x-unit'?: string;
+  'x-enum-en'?: Record<string, string>;
+  [keyword: string]: unknown;
+}
+
+/** A loaded dataset: the definition, its record schema, and where its files are. */
+export interface Dataset extends DatasetDefinitionFile {
+  recordSchemaJson: RecordSchema;
+  /** Field names in published order (the record schema's property order). */
+  fields: string[];
+  /** Path of the definition file, for messages. */
+  definitionPath: string;
+  /** Absolute path of the source workbook. */
+  sourcePath: string;
+}

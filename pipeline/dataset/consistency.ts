@@ -1,0 +1,77 @@
+import { fieldsOfColumn } from './columns.ts';
+import type { Dataset, FieldSchema } from './DatasetDefinition.ts';
+import { problem, type Problem } from '../problem/Problem.ts';
+
+const typesOf = (schema: FieldSchema): string[] => (Array.isArray(schema.type) ? schema.type : [schema.type]);
+
+/** Checks that the definition and its record schema agree: each field is produced exactly once and typed as its rule yields. */
+export function checkConsistency(dataset: Dataset): Problem[] {
+  const problems: Problem[] = [];
+  const say = (en: string, ja: string, value?: string) =>
+    problems.push(problem('definition-error', 'error', { sheet: dataset.definitionPath, ...(value ? { value } : {}) }, { ja, en }));
+  const properties = dataset.recordSchemaJson.properties;
+  const produced = new Map<string, string>();
+  const labels = new Set<string>();
+  for (const column of dataset.columns) {
+    if (labels.has(column.label)) say(`The label ${column.label} is declared twice.`, `見出し「${column.label}」が2回宣言されています。`, column.label);
+    labels.add(column.label);
+    for (const field of fieldsOfColumn(column)) {
+      if (produced.has(field)) {
+        say(`The field ${field} is produced by two columns.`, `項目 ${field} が2つの列から作られています。`, field);
+      }
+      produced.set(field, column.label);
+      const schema = Object.hasOwn(properties, field) ? properties[field] : undefined;
+      if (!schema) {
+        say(
+          `Column ${column.label} produces the field ${field}, which the record schema ${dataset.recordSchema} does not declare.`,
+          `列「${column.label}」の項目 ${field} がレコードのスキーマ ${dataset.recordSchema} にありません。`,
+          field,
+        );
+        continue;
+      }
+      const types = typesOf(schema);
+      const expected = expectedType(column.rule, field, column);
+      if (!types.includes(expected)) {
+        say(
+          `Field ${field} is read with the rule ${column.rule}, which gives ${expected}, but the schema declares ${types.join(' or ')}.`,
+          `項目 ${field} は読み方 ${column.rule}（${expected}）ですが、スキーマでは ${types.join(' または ')} です。`,
+          field,
+        );
+      }
+      if (column.rule === 'enum' && !Array.isArray(schema.enum)) {
+        say(`Field ${field} uses the enum rule but its schema has no enum.`, `項目 ${field} は enum ですが、スキーマに enum がありません。`, field);
+      }
+    }
+  }
+  for (const field of dataset.fields) {
+    if (!produced.has(field)) {
+      say(
+        `The record schema declares ${field}, but no column produces it.`,
+        `スキーマの項目 ${field} を作る列がデータセット定義にありません。`,
+        field,
+      );
+    }
+  }
+  const needsField = (field: string, role: string) => {
+    if (!Object.hasOwn(properties, field)) say(`${role} ${field} is not a field of the record schema.`, `${role} ${field} がスキーマの項目にありません。`, field);
+  };
+  needsField(dataset.primaryKey, 'primaryKey');
+  for (const field of dataset.totals ?? []) needsField(field, 'totals');
+  for (const column of dataset.columns) {
+    if (column.rule === 'relist-marker') for (const field of column.sameAsOriginal ?? []) needsField(field, 'sameAsOriginal');
+  }
+  return problems;
+}
+
+function expectedType(rule: string, field: string, column: { rule: string; fields?: { number: string } }): string {
+  switch (rule) {
+    case 'integer':
+      return 'integer';
+    case 'numbered-label':
+      return column.fields?.number === field ? 'integer' : 'string';
+    case 'relist-marker':
+      return (column as { relistedFrom?: string }).relistedFrom === field ? 'integer' : 'string';
+    default:
+      return 'string';
+  }
+}

@@ -1,0 +1,118 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { ErrorObject } from 'ajv';
+import { createAjv } from './ajv.ts';
+import { checkConsistency } from './consistency.ts';
+import type { Dataset, DatasetDefinitionFile, RecordSchema } from './DatasetDefinition.ts';
+import { problem, type Problem } from '../problem/Problem.ts';
+
+export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
+
+export interface ProjectPaths {
+  /** Folder holding dataset.schema.json and datasets/. */
+  schemaDir: string;
+  /** Folder holding the source workbooks. */
+  sourcesDir: string;
+}
+
+const DEFINITION_EXTENSIONS = ['.yaml', '.yml'];
+
+export function definitionPaths(schemaDir: string): string[] {
+  const dir = path.join(schemaDir, 'datasets');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => DEFINITION_EXTENSIONS.includes(path.extname(f)))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+const definitionProblem = (file: string, en: string, ja: string, value?: string): Problem =>
+  problem('definition-error', 'error', { sheet: file, ...(value !== undefined ? { value } : {}) }, { ja, en });
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function describeAjvError(error: ErrorObject): string {
+  const where = error.instancePath || '/';
+  const extra = error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : '';
+  return `${where} ${error.message ?? error.keyword}${extra}`;
+}
+
+/** Reads and checks one dataset definition file and its record schema. Never throws for bad files. */
+export function loadDataset(definitionPath: string, paths: ProjectPaths): LoadResult {
+  const rel = path.relative(process.cwd(), definitionPath) || definitionPath;
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(definitionPath, 'utf8'));
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [
+        definitionProblem(
+          rel,
+          `The dataset definition cannot be read as YAML: ${(error as Error).message}`,
+          `データセット定義をYAMLとして読めません: ${(error as Error).message}`,
+        ),
+      ],
+    };
+  }
+  const ajv = createAjv();
+  const definitionSchema = readJson(path.join(paths.schemaDir, 'dataset.schema.json')) as object;
+  const validateDefinition = ajv.compile(definitionSchema);
+  if (!validateDefinition(raw)) {
+    return {
+      ok: false,
+      problems: (validateDefinition.errors ?? []).map((e) =>
+        definitionProblem(
+          rel,
+          `The dataset definition does not match schema/dataset.schema.json: ${describeAjvError(e)}`,
+          `データセット定義の書き方が schema/dataset.schema.json と合いません: ${describeAjvError(e)}`,
+          e.instancePath,
+        ),
+      ),
+    };
+  }
+  const definition = raw as DatasetDefinitionFile;
+  const schemaPath = path.join(path.dirname(definitionPath), definition.recordSchema);
+  let recordSchemaJson: RecordSchema;
+  try {
+    recordSchemaJson = readJson(schemaPath) as RecordSchema;
+    ajv.compile(recordSchemaJson);
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [
+        definitionProblem(
+          rel,
+          `The record schema ${definition.recordSchema} cannot be used: ${(error as Error).message}`,
+          `レコードのスキーマ ${definition.recordSchema} を使えません: ${(error as Error).message}`,
+          definition.recordSchema,
+        ),
+      ],
+    };
+  }
+  const dataset: Dataset = {
+    ...definition,
+    recordSchemaJson,
+    fields: Object.keys(recordSchemaJson.properties ?? {}),
+    definitionPath: rel,
+    sourcePath: path.join(paths.sourcesDir, definition.source.file),
+  };
+  const inconsistencies = checkConsistency(dataset);
+  if (inconsistencies.length > 0) return { ok: false, problems: inconsistencies };
+  return { ok: true, dataset };
+}
+
+/** Loads every definition under schemaDir/datasets. */
+export function loadAllDatasets(paths: ProjectPaths): { datasets: Dataset[]; problems: Problem[] } {
+  const datasets: Dataset[] = [];
+  const problems: Problem[] = [];
+  for (const file of definitionPaths(paths.schemaDir)) {
+    const result = loadDataset(file, paths);
+    if (result.ok) datasets.push(result.dataset);
+    else problems.push(...result.problems);
+  }
+  return { datasets, problems };
+}

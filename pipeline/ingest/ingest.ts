@@ -1,0 +1,169 @@
+import * as XLSX from 'xlsx';
+import type { Dataset } from '../dataset/DatasetDefinition.ts';
+import { problem, type Problem } from '../problem/Problem.ts';
+import { findHeader, rowLabelKeys, type HeaderMatch } from './findHeader.ts';
+import { findJapaneseDate } from './japaneseDate.ts';
+import { labelKey } from './labelKey.ts';
+import { cellText, sheetGrid, type SheetGrid } from './sheetCells.ts';
+import type { IngestEvent, IngestedTable, Note, TableRow } from './Table.ts';
+
+const NOTE_PREFIX = /^(※|＊|\*|注[:：\s）)]|（注）|\(注\))/u;
+
+/** Reads the declared table out of a parsed workbook: header, title, as-of date, data rows, notes. */
+export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): IngestedTable {
+  const chosen = chooseSheet(workbook, dataset);
+  if ('problem' in chosen) return emptyTable(chosen.sheet, [chosen.problem]);
+  const { grid, header } = chosen;
+  const sheet = grid.name;
+  const events: IngestEvent[] = [{ kind: 'sheet-selected', sheet, detail: sheet }];
+  const problems: Problem[] = [];
+
+  events.push({ kind: 'header-found', sheet, row: header.row, cell: header.columns[0]?.address, detail: header.columns.map((c) => c.label).join(' | ') });
+  for (const column of header.missing) {
+    problems.push(
+      problem('missing-label', 'error', { sheet, row: header.row, field: column.label }, {
+        ja: `見出し「${column.label}」の列が見つかりません（見出しは${header.row}行目）。`,
+        en: `The column headed "${column.label}" is missing (header on row ${header.row}).`,
+      }, {
+        ja: `${header.row}行目に「${column.label}」という見出しの列を戻してください。見出しの文字を変えた場合は元に戻してください。`,
+        en: `Restore a column headed "${column.label}" in row ${header.row}, or undo the change to its label.`,
+      }),
+    );
+  }
+  for (const extra of header.extra) {
+    events.push({ kind: 'extra-column-ignored', sheet, cell: extra.address, row: header.row, detail: extra.label });
+  }
+
+  const { title, titleEvents, asOf, asOfProblems } = readTitleAndAsOf(grid, header.row, dataset);
+  events.push(...titleEvents);
+  problems.push(...asOfProblems);
+
+  for (const merge of grid.merges) {
+    events.push({ kind: 'merged-cells-filled', sheet, cell: merge.from, detail: merge.range });
+  }
+
+  const headerKeys = new Set(header.columns.map((c) => labelKey(c.label)));
+  const titleKey = title ? labelKey(title) : undefined;
+  const rows: TableRow[] = [];
+  const notes: Note[] = [];
+  for (let row = header.row + 1; row <= grid.lastRow; row++) {
+    const filled = filledCells(grid, row);
+    if (filled.length === 0) {
+      events.push({ kind: 'blank-row-skipped', sheet, row, detail: `${row}` });
+      continue;
+    }
+    const first = filled[0]!;
+    if (filled.length === 1 && titleKey && labelKey(first.text) === titleKey) {
+      events.push({ kind: 'title-repeated-skipped', sheet, row, cell: first.address, detail: first.text });
+      continue;
+    }
+    if (filled.length === 1 && NOTE_PREFIX.test(first.text.trim())) {
+      notes.push({ cell: first.address, row, text: first.text });
+      events.push({ kind: 'note-kept', sheet, row, cell: first.address, detail: first.text });
+      continue;
+    }
+    const keys = rowLabelKeys(grid, row);
+    if (headerKeys.size > 1 && [...headerKeys].every((k) => keys.has(k))) {
+      events.push({ kind: 'header-repeated-skipped', sheet, row, cell: first.address, detail: first.text });
+      continue;
+    }
+    rows.push({ row, cells: header.columns.length === 0 ? [] : cellsOfRow(grid, row, header, dataset) });
+  }
+  return { sheet, ...(title ? { title } : {}), asOf, headerRow: header.row, columns: header.columns, rows, notes, events, problems };
+}
+
+/** Cells of a data row aligned with the declared columns (undefined where a column is absent). */
+function cellsOfRow(grid: SheetGrid, row: number, header: HeaderMatch, dataset: Dataset): TableRow['cells'] {
+  return dataset.columns.map((definition) => {
+    const column = header.columns.find((c) => c.definition === definition);
+    return column ? grid.cellAt(row, column.col) : undefined;
+  });
+}
+
+function filledCells(grid: SheetGrid, row: number): { address: string; text: string }[] {
+  const filled: { address: string; text: string }[] = [];
+  for (let col = 0; col < grid.columnCount; col++) {
+    const cell = grid.cellAt(row, col);
+    const text = cellText(cell);
+    if (cell && (text.trim() !== '' || cell.formula)) filled.push({ address: cell.address, text });
+  }
+  return filled;
+}
+
+function readTitleAndAsOf(grid: SheetGrid, headerRow: number, dataset: Dataset) {
+  const sheet = grid.name;
+  const titleEvents: IngestEvent[] = [];
+  const asOfProblems: Problem[] = [];
+  let title: string | undefined;
+  let fromTitle: { iso: string; source: string; cell: string; row: number } | undefined;
+  for (let row = 1; row < headerRow; row++) {
+    for (const cell of filledCells(grid, row)) {
+      title ??= cell.text.trim();
+      if (title === cell.text.trim()) titleEvents.push({ kind: 'title-found', sheet, row, cell: cell.address, detail: title });
+      const date = fromTitle ? null : findJapaneseDate(cell.text);
+      if (date) fromTitle = { iso: date.iso, source: date.source, cell: cell.address, row };
+    }
+  }
+  let asOf: string | null = null;
+  if (dataset.asOf) {
+    asOf = dataset.asOf;
+    titleEvents.push({ kind: 'as-of-declared', sheet, detail: dataset.asOf });
+  } else if (fromTitle) {
+    asOf = fromTitle.iso;
+    titleEvents.push({ kind: 'as-of-from-title', sheet, row: fromTitle.row, cell: fromTitle.cell, detail: `${fromTitle.source} → ${fromTitle.iso}` });
+  } else {
+    asOfProblems.push(
+      problem('as-of-missing', 'error', { sheet, row: 1 }, {
+        ja: '表の時点（いつ現在のデータか）がわかりません。表題に「令和2年9月1日時点」のように時点を書いてください。',
+        en: 'The as-of date of the table is unknown: the title gives none and the dataset definition declares none.',
+      }, {
+        ja: '表題の行に「令和○年○月○日時点」と書くか、データセット定義に asOf: YYYY-MM-DD を書いてください。',
+        en: 'Write the date in the title row (e.g. 令和2年9月1日時点) or declare asOf: YYYY-MM-DD in the dataset definition.',
+      }),
+    );
+  }
+  return { title, titleEvents, asOf, asOfProblems };
+}
+
+type SheetChoice = { grid: SheetGrid; header: HeaderMatch } | { sheet: string; problem: Problem };
+
+function chooseSheet(workbook: XLSX.WorkBook, dataset: Dataset): SheetChoice {
+  const names = dataset.source.sheet ? [dataset.source.sheet] : workbook.SheetNames;
+  let best: { grid: SheetGrid; header: HeaderMatch } | undefined;
+  for (const name of names) {
+    const sheet = Object.hasOwn(workbook.Sheets, name) ? workbook.Sheets[name] : undefined;
+    if (!sheet) {
+      return {
+        sheet: name,
+        problem: problem('sheet-missing', 'error', { sheet: name, value: name }, {
+          ja: `シート「${name}」がありません（あるシート: ${workbook.SheetNames.join('、') || 'なし'}）。`,
+          en: `There is no sheet named "${name}" (sheets: ${workbook.SheetNames.join(', ') || 'none'}).`,
+        }, {
+          ja: `シート名を「${name}」に戻すか、データセット定義の source.sheet を直してください。`,
+          en: `Rename the sheet back to "${name}" or correct source.sheet in the dataset definition.`,
+        }),
+      };
+    }
+    const grid = sheetGrid(name, sheet);
+    const header = findHeader(grid, dataset.columns);
+    if (header && (!best || header.columns.length > best.header.columns.length)) best = { grid, header };
+    if (header && header.missing.length === 0) return { grid, header };
+  }
+  if (best) return best;
+  const sheet = names[0] ?? '';
+  const labels = dataset.columns.map((c) => c.label).join('」「');
+  return {
+    sheet,
+    problem: problem('missing-label', 'error', { sheet }, {
+      ja: `見出しの行が見つかりません。「${labels}」の見出しが並んだ行が必要です。`,
+      en: `No header row was found: a row with the labels "${dataset.columns.map((c) => c.label).join('", "')}" is needed.`,
+    }, {
+      ja: '表の一番上に見出しの行を入れてください。見出しの文字は変えないでください。',
+      en: 'Put the header row above the data, with the labels unchanged.',
+    }),
+  };
+}
+
+function emptyTable(sheet: string, problems: Problem[]): IngestedTable {
+  return { sheet, asOf: null, headerRow: 0, columns: [], rows: [], notes: [], events: [], problems };
+}

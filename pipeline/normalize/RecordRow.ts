@@ -1,0 +1,34 @@
+import type { Normalization } from '../problem/Normalization.ts';
+import type { Problem } from '../problem/Problem.ts';
+
+export type FieldValue = string | number | null;
+
+/** A record keyed by field name; built without a prototype so no label can reach Object.prototype. */
+export type Values = Record<string, FieldValue>;
+
+/** One data row after normalization, remembering where each value came from. */
+export interface RecordRow {
+  /** 1-based sheet row. */
+  row: number;
+  values: Values;
+  /** Field → A1 address of the cell it came from. */
+  cells: Record<string, string>;
+  /** Fields whose cell was empty (not a none-marker such as `-`). */
+  blank: Set<string>;
+  /** Fields a rule could not read (already reported; schema errors on them would repeat it). */
+  unreadable: Set<string>;
+  /** Row carried a re-listing marker such as 【再掲】. */
+  relisted: boolean;
+}
+
+export interface NormalizedTable {
+  sheet: string;
+  asOf: string | null;
+  records: RecordRow[];
+  normalizations: Normalization[];
+  problems: Problem[];
+}
+
+export function emptyValues(): Values {
+  return Object.create(null) as Values;
+}

@@ -1,0 +1,69 @@
+import * as XLSX from 'xlsx';
+import type { Dataset, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
+import type { IngestedTable } from '../ingest/Table.ts';
+import type { Normalization } from '../problem/Normalization.ts';
+import { locate, type Problem } from '../problem/Problem.ts';
+import { emptyValues, type NormalizedTable, type RecordRow } from './RecordRow.ts';
+import { readCell } from './readCell.ts';
+
+export const RELIST_LINK_RULE = 'relist/link';
+
+/** Cell text → clean values, every change recorded with its cell. */
+export function normalizeTable(table: IngestedTable, dataset: Dataset): NormalizedTable {
+  const sheet = table.sheet;
+  const normalizations: Normalization[] = [];
+  const problems: Problem[] = [];
+  const colOf = dataset.columns.map((definition) => table.columns.find((c) => c.definition === definition)?.col);
+  const records: RecordRow[] = table.rows.map((row) => {
+    const record: RecordRow = { row: row.row, values: emptyValues(), cells: emptyValues() as Record<string, string>, blank: new Set(), unreadable: new Set(), relisted: false };
+    dataset.columns.forEach((definition, i) => {
+      const cell = row.cells[i];
+      const col = colOf[i];
+      const address = cell?.address ?? (col === undefined ? undefined : XLSX.utils.encode_cell({ r: row.row - 1, c: col }));
+      const reading = readCell(definition, cell, dataset);
+      const [mainField] = reading.values[0]!;
+      for (const [field, value] of reading.values) {
+        record.values[field] = value;
+        if (address) record.cells[field] = address;
+        if (reading.blank) record.blank.add(field);
+        if (reading.unreadable) record.unreadable.add(field);
+      }
+      record.relisted ||= reading.relisted;
+      if (!address) return;
+      for (const change of reading.changes) normalizations.push({ sheet, cell: address, row: row.row, field: mainField, ...change });
+      const text = cell?.value === null || cell?.value === undefined ? undefined : String(cell.value);
+      for (const finding of reading.findings) {
+        problems.push(locate(finding, { sheet, cell: address, row: row.row, field: mainField, ...(text !== undefined ? { value: text } : {}) }));
+      }
+    });
+    return record;
+  });
+  normalizations.push(...linkRelisted(records, dataset, sheet));
+  return { sheet, asOf: table.asOf, records, normalizations, problems };
+}
+
+/** Each re-listed row gets the key of the first other row with the same name, preferring rows that are not re-listed. */
+function linkRelisted(records: RecordRow[], dataset: Dataset, sheet: string): Normalization[] {
+  const column = dataset.columns.find((c): c is RelistMarkerColumn => c.rule === 'relist-marker');
+  if (!column) return [];
+  const byName = new Map<string, RecordRow[]>();
+  for (const record of records) {
+    const name = record.values[column.field];
+    if (typeof name !== 'string') continue;
+    const list = byName.get(name) ?? [];
+    list.push(record);
+    byName.set(name, list);
+  }
+  const links: Normalization[] = [];
+  for (const record of records) {
+    if (!record.relisted) continue;
+    const candidates = (byName.get(String(record.values[column.field])) ?? []).filter((r) => r !== record);
+    const original = candidates.find((r) => !r.relisted) ?? candidates[0];
+    const key = original?.values[dataset.primaryKey];
+    if (key === null || key === undefined) continue;
+    record.values[column.relistedFrom] = key;
+    const cell = record.cells[column.field];
+    if (cell) links.push({ sheet, cell, row: record.row, field: column.relistedFrom, rule: RELIST_LINK_RULE, before: '', after: String(key) });
+  }
+  return links;
+}

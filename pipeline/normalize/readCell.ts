@@ -1,0 +1,114 @@
+import * as XLSX from 'xlsx';
+import type { ColumnDefinition, Dataset } from '../dataset/DatasetDefinition.ts';
+import type { SourceCell } from '../ingest/Table.ts';
+import type { Change } from '../problem/Normalization.ts';
+import type { Finding } from '../problem/Problem.ts';
+import { parseJapaneseDate } from '../ingest/japaneseDate.ts';
+import { fieldsOfColumn } from '../dataset/columns.ts';
+import type { FieldValue } from './RecordRow.ts';
+import { cleanText } from './rules/cleanText.ts';
+import { noneMarker } from './rules/dash.ts';
+import { integerFromCell, parseInteger } from './rules/integer.ts';
+import { splitNumberedLabel } from './rules/numberedLabel.ts';
+import { stripRelistMarker } from './rules/relistMarker.ts';
+import { andThen, type RuleResult } from './rules/RuleResult.ts';
+import { matchEnum } from './rules/enumLabel.ts';
+
+/** What one cell gives: a value per field its column produces, and the trail of how. */
+export interface CellReading {
+  values: [field: string, value: FieldValue][];
+  changes: Change[];
+  findings: Finding[];
+  blank: boolean;
+  relisted: boolean;
+  /** A rule could not read the text: the value is null and the reason is in findings. */
+  unreadable: boolean;
+}
+
+const nulls = (column: ColumnDefinition): [string, FieldValue][] => fieldsOfColumn(column).map((f) => [f, null]);
+
+export function readCell(column: ColumnDefinition, cell: SourceCell | undefined, dataset: Dataset): CellReading {
+  const reading: CellReading = { values: nulls(column), changes: [], findings: [], blank: false, relisted: false, unreadable: false };
+  const raw = cell?.value ?? null;
+  if (raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    reading.blank = true;
+    return reading;
+  }
+  if (typeof raw === 'number') return finish(reading, column, readNumber(column, raw, cell?.format));
+  const cleaned = andThen(cleanText(String(raw)), (text) => noneMarker(text, dataset.missingValues ?? ['-']));
+  reading.changes.push(...cleaned.changes);
+  reading.findings.push(...cleaned.findings);
+  if (cleaned.value === null) return reading;
+  return finish(reading, column, readText(column, cleaned.value, dataset));
+}
+
+type Read = RuleResult<FieldValue[]> & { relisted?: boolean };
+
+function finish(reading: CellReading, column: ColumnDefinition, read: Read): CellReading {
+  const fields = fieldsOfColumn(column);
+  reading.values = fields.map((field, i) => [field, read.value[i] ?? null]);
+  reading.changes.push(...read.changes);
+  reading.findings.push(...read.findings);
+  reading.relisted = read.relisted ?? false;
+  reading.unreadable = read.findings.some((f) => f.severity === 'error') && read.value.every((v) => v === null);
+  return reading;
+}
+
+const one = <T extends FieldValue>(result: RuleResult<T>): Read => ({ ...result, value: [result.value] });
+
+function readText(column: ColumnDefinition, text: string, dataset: Dataset): Read {
+  switch (column.rule) {
+    case 'integer':
+      return one(parseInteger(text));
+    case 'date':
+      return one(parseJapaneseDate(text));
+    case 'enum':
+      return one(matchEnum(text, dataset.recordSchemaJson.properties[column.field]));
+    case 'numbered-label': {
+      const split = splitNumberedLabel(text);
+      return { ...split, value: [split.value.number, split.value.label] };
+    }
+    case 'relist-marker': {
+      const stripped = stripRelistMarker(text);
+      // The link to the original (second field) is made once all rows are read.
+      return { ...stripped, value: [stripped.value.name, null], relisted: stripped.value.relisted };
+    }
+    default:
+      return one({ value: text, changes: [], findings: [] });
+  }
+}
+
+function readNumber(column: ColumnDefinition, value: number, format: string | undefined): Read {
+  switch (column.rule) {
+    case 'integer':
+      return one(integerFromCell(value));
+    case 'date':
+      return one(dateFromSerial(value, format));
+    case 'numbered-label':
+      return { value: [value, null], changes: [], findings: [] };
+    case 'relist-marker':
+      return { value: [String(value), null], changes: [], findings: [] };
+    default:
+      return one({ value: String(value), changes: [], findings: [] });
+  }
+}
+
+function dateFromSerial(serial: number, format: string | undefined): RuleResult<string | null> {
+  const parsed = format && XLSX.SSF.is_date(format) ? XLSX.SSF.parse_date_code(serial) : undefined;
+  if (!parsed) {
+    return {
+      value: null,
+      changes: [],
+      findings: [
+        {
+          code: 'type-error',
+          severity: 'error',
+          message: { ja: `${serial} は日付ではありません。`, en: `${serial} is not a date.` },
+          fix: { ja: '日付を「2020/9/1」や「令和2年9月1日」のように入力してください。', en: 'Enter a date such as 2020/9/1.' },
+        },
+      ],
+    };
+  }
+  const iso = `${String(parsed.y).padStart(4, '0')}-${String(parsed.m).padStart(2, '0')}-${String(parsed.d).padStart(2, '0')}`;
+  return { value: iso, changes: [{ rule: 'date/serial', before: String(serial), after: iso }], findings: [] };
+}

@@ -1,0 +1,87 @@
+/** The parts of a Frictionless Data Package v2 descriptor this pipeline writes. */
+
+export interface TableSchemaField {
+  name: string;
+  title?: string;
+  description?: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  format?: string;
+  constraints?: {
+    required?: boolean;
+    unique?: boolean;
+    minimum?: number;
+    maximum?: number;
+    minLength?: number;
+    maxLength?: number;
+    pattern?: string;
+    enum?: (string | number)[];
+  };
+  categories?: { value: string | number; label: string }[];
+  /** Unit of measure, as a plain annotation (e.g. 千円). */
+  unit?: string;
+}
+
+export interface TableSchema {
+  $schema: string;
+  fields: TableSchemaField[];
+  missingValues: string[];
+  primaryKey: string[];
+  foreignKeys?: { fields: string[]; reference: { fields: string[]; resource?: string } }[];
+}
+
+export interface Resource {
+  name: string;
+  path: string;
+  type?: 'table';
+  title?: string;
+  description?: string;
+  format: string;
+  mediatype: string;
+  encoding?: string;
+  bytes: number;
+  hash: string;
+  dialect?: Record<string, unknown>;
+  schema?: TableSchema;
+}
+
+export interface FieldTotal {
+  /** Sum over every row, re-listed rows included (double-counts them). */
+  all: number;
+  /** Sum over rows that are not re-listings: the real total. */
+  withoutRelisted: number;
+}
+
+/** Facts about the data carried in the descriptor for catalogs and consumers. */
+export interface PackageSummary {
+  asOf: string;
+  rows: number;
+  relistedRows: number;
+  totals: Record<string, FieldTotal>;
+}
+
+export interface DataPackage {
+  $schema: string;
+  name: string;
+  title: string;
+  description: string;
+  version: string;
+  created: string;
+  homepage?: string;
+  keywords: string[];
+  licenses: { name: string; path: string; title: string }[];
+  sources: { title: string; path?: string }[];
+  contributors: { title: string; roles: string[]; path?: string; organization?: string }[];
+  resources: Resource[];
+  summary: PackageSummary;
+}
+
+/** One file of a built package, relative to the package directory. */
+export interface PackageFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface BuiltPackage {
+  descriptor: DataPackage;
+  files: PackageFile[];
+}

@@ -1,0 +1,46 @@
+import type { Dataset, FieldSchema, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
+import type { TableSchema, TableSchemaField } from './DataPackage.ts';
+
+export const TABLE_SCHEMA_PROFILE = 'https://datapackage.org/profiles/2.0/tableschema.json';
+
+const typesOf = (schema: FieldSchema): string[] => (Array.isArray(schema.type) ? schema.type : [schema.type]);
+
+function fieldType(schema: FieldSchema): TableSchemaField['type'] {
+  const type = typesOf(schema).find((t) => t !== 'null') ?? 'string';
+  if (type === 'string' && schema.format === 'date') return 'date';
+  if (type === 'integer' || type === 'number' || type === 'boolean') return type;
+  return 'string';
+}
+
+export function bilingual(ja: string | undefined, en: string | undefined): string | undefined {
+  if (ja && en && ja !== en) return `${ja} / ${en}`;
+  return ja ?? en;
+}
+
+/** The Table Schema is derived from the record's JSON Schema: one source of truth, never written twice. */
+export function toTableSchema(dataset: Dataset): TableSchema {
+  const fields = dataset.fields.map((name): TableSchemaField => {
+    const schema = dataset.recordSchemaJson.properties[name]!;
+    const field: TableSchemaField = { name, type: fieldType(schema) };
+    if (schema.title) field.title = schema.title;
+    const description = bilingual(schema.description, schema['x-description-en']);
+    if (description) field.description = description;
+    const constraints: NonNullable<TableSchemaField['constraints']> = {};
+    if (!typesOf(schema).includes('null')) constraints.required = true;
+    if (name === dataset.primaryKey) constraints.unique = true;
+    for (const key of ['minimum', 'maximum', 'minLength', 'maxLength', 'pattern'] as const) {
+      if (schema[key] !== undefined) (constraints as Record<string, unknown>)[key] = schema[key];
+    }
+    if (schema.enum) constraints.enum = schema.enum;
+    if (Object.keys(constraints).length > 0) field.constraints = constraints;
+    const english = schema['x-enum-en'];
+    if (schema.enum && english) field.categories = schema.enum.map((value) => ({ value, label: english[String(value)] ?? String(value) }));
+    if (schema['x-unit']) field.unit = schema['x-unit'];
+    return field;
+  });
+  const tableSchema: TableSchema = { $schema: TABLE_SCHEMA_PROFILE, fields, missingValues: [''], primaryKey: [dataset.primaryKey] };
+  const relist = dataset.columns.find((c): c is RelistMarkerColumn => c.rule === 'relist-marker');
+  // A self-reference: `resource` omitted means "this resource" in Data Package v2.
+  if (relist) tableSchema.foreignKeys = [{ fields: [relist.relistedFrom], reference: { fields: [dataset.primaryKey] } }];
+  return tableSchema;
+}

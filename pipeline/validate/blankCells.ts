@@ -1,0 +1,28 @@
+import type { Dataset } from '../dataset/DatasetDefinition.ts';
+import type { RecordRow } from '../normalize/RecordRow.ts';
+import { problem, type Problem } from '../problem/Problem.ts';
+import { fieldTitle } from './fieldTitle.ts';
+
+/** An empty cell stays empty and is published empty; staff are told, in case a value was forgotten. */
+export function checkBlankCells(records: RecordRow[], dataset: Dataset, sheet: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const record of records) {
+    for (const field of record.blank) {
+      const schema = dataset.recordSchemaJson.properties[field];
+      const nullable = Array.isArray(schema?.type) && schema.type.includes('null');
+      if (!nullable) continue; // a required field left empty is a schema error instead
+      const title = fieldTitle(dataset, field);
+      const none = (dataset.missingValues ?? ['-'])[0];
+      problems.push(
+        problem('blank-cell', 'warning', { sheet, cell: record.cells[field], row: record.row, field }, {
+          ja: `「${title}」が空欄です。空欄のまま公開します。`,
+          en: `"${title}" is empty; it is published empty.`,
+        }, {
+          ja: `値があれば入力してください。「なし」の意味なら「${none}」を入力すると、空欄と区別できます。`,
+          en: `Enter the value if there is one; enter "${none}" if it means none.`,
+        }),
+      );
+    }
+  }
+  return problems;
+}

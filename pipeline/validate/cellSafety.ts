@@ -1,0 +1,66 @@
+import type { IngestedTable } from '../ingest/Table.ts';
+import { fieldsOfColumn } from '../dataset/columns.ts';
+import type { RecordRow } from '../normalize/RecordRow.ts';
+import { problem, type Problem } from '../problem/Problem.ts';
+
+// C0 controls other than the line feed and carriage return Excel uses inside cells, DEL, and C1 controls.
+const CONTROL = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+// Text Excel would run as a formula when a consumer opens the CSV.
+const FORMULA_LIKE = /^[=+@]/u;
+
+const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Formulas, formula-like text and control characters: what would be unsafe or unreadable once published. */
+export function checkCellSafety(table: IngestedTable, records: RecordRow[]): Problem[] {
+  const problems: Problem[] = [];
+  const sheet = table.sheet;
+  for (const row of table.rows) {
+    row.cells.forEach((cell) => {
+      if (!cell) return;
+      const definition = table.columns.find((c) => c.col === cell.col)?.definition;
+      const field = definition ? fieldsOfColumn(definition)[0] : undefined;
+      const where = { sheet, cell: cell.address, row: cell.row, ...(field ? { field } : {}) };
+      if (cell.formula) {
+        problems.push(
+          problem('formula', 'error', { ...where, value: `=${cell.formula}` }, {
+            ja: `セル ${cell.address} に数式（=${cell.formula}）が入っています。公開するデータには数式を使えません。`,
+            en: `Cell ${cell.address} holds a formula (=${cell.formula}); published data cannot contain formulas.`,
+          }, {
+            ja: 'セルをコピーし「値として貼り付け」で数式を値に置き換えてください。',
+            en: 'Copy the cell and use Paste Values to replace the formula with its value.',
+          }),
+        );
+      }
+      if (typeof cell.value === 'string') {
+        const control = CONTROL.exec(cell.value);
+        if (control) {
+          problems.push(
+            problem('control-character', 'error', { ...where, value: JSON.stringify(cell.value).slice(0, 200) }, {
+              ja: `セル ${cell.address} に目に見えない制御文字（${codePoint(control[0])}）が入っています。`,
+              en: `Cell ${cell.address} contains an invisible control character (${codePoint(control[0])}).`,
+            }, {
+              ja: 'セルの内容を入力し直してください（他のシステムから貼り付けた文字に混ざることがあります）。',
+              en: 'Retype the cell; control characters often come with text pasted from other systems.',
+            }),
+          );
+        }
+      }
+    });
+  }
+  for (const record of records) {
+    for (const field of Object.keys(record.values)) {
+      const value = record.values[field];
+      if (typeof value !== 'string' || !FORMULA_LIKE.test(value)) continue;
+      problems.push(
+        problem('formula-injection', 'error', { sheet, cell: record.cells[field], row: record.row, field, value }, {
+          ja: `「${value.slice(0, 20)}」は「${value[0]}」で始まっているため、CSVをExcelで開くと数式として実行されてしまいます。`,
+          en: `"${value.slice(0, 20)}" starts with "${value[0]}", so Excel would run it as a formula when the CSV is opened.`,
+        }, {
+          ja: `先頭の「${value[0]}」を消すか、先頭に言葉を足して「${value[0]}」で始まらないようにしてください。`,
+          en: `Remove the leading "${value[0]}" or reword the text so it does not start with it.`,
+        }),
+      );
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,32 @@
+import type { Dataset } from '../dataset/DatasetDefinition.ts';
+import type { RecordRow } from '../normalize/RecordRow.ts';
+import { problem, type Problem } from '../problem/Problem.ts';
+import { fieldTitle } from './fieldTitle.ts';
+
+/** The primary key is unique: every later duplicate is reported with the cell of its first use. */
+export function checkPrimaryKey(records: RecordRow[], dataset: Dataset, sheet: string): Problem[] {
+  const key = dataset.primaryKey;
+  const title = fieldTitle(dataset, key);
+  const firstSeen = new Map<string, RecordRow>();
+  const problems: Problem[] = [];
+  for (const record of records) {
+    const value = record.values[key];
+    if (value === null || value === undefined) continue;
+    const id = String(value);
+    const first = firstSeen.get(id);
+    if (!first) {
+      firstSeen.set(id, record);
+      continue;
+    }
+    problems.push(
+      problem('primary-key', 'error', { sheet, cell: record.cells[key], row: record.row, field: key, value: id }, {
+        ja: `「${title}」の ${id} が2回使われています（${first.cells[key]} と ${record.cells[key]}）。${title}は行ごとに違う値にしてください。`,
+        en: `${title} ${id} is used twice (${first.cells[key]} and ${record.cells[key]}); it must be unique.`,
+      }, {
+        ja: `${record.cells[key]} の${title}を、まだ使われていない番号に直してください。`,
+        en: `Change ${title} in ${record.cells[key]} to a value not used elsewhere.`,
+      }),
+    );
+  }
+  return problems;
+}

@@ -1,0 +1,34 @@
+import type { Dataset } from '../dataset/DatasetDefinition.ts';
+import { createAjv } from '../dataset/ajv.ts';
+import type { RecordRow } from '../normalize/RecordRow.ts';
+import { locate, type Problem } from '../problem/Problem.ts';
+import { fieldTitle } from './fieldTitle.ts';
+import { schemaFinding } from './messages.ts';
+
+/** Checks every record against the declared JSON Schema; one staff-facing problem per failing cell. */
+export function validateAgainstSchema(records: RecordRow[], dataset: Dataset, sheet: string): Problem[] {
+  const validate = createAjv().compile(dataset.recordSchemaJson);
+  const problems: Problem[] = [];
+  for (const record of records) {
+    if (validate(record.values)) continue;
+    const seen = new Set<string>();
+    for (const error of validate.errors ?? []) {
+      const field = error.instancePath.split('/')[1] ?? String(error.params.missingProperty ?? '');
+      // One message per cell, and none where a rule already reported the cell as unreadable.
+      if (seen.has(field) || record.unreadable.has(field)) continue;
+      seen.add(field);
+      const schema = Object.hasOwn(dataset.recordSchemaJson.properties, field) ? dataset.recordSchemaJson.properties[field] : undefined;
+      const value = record.values[field];
+      problems.push(
+        locate(schemaFinding(error, fieldTitle(dataset, field), schema), {
+          sheet,
+          cell: record.cells[field],
+          row: record.row,
+          field,
+          ...(value !== null && value !== undefined ? { value: String(value) } : {}),
+        }),
+      );
+    }
+  }
+  return problems;
+}

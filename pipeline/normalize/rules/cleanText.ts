@@ -1,0 +1,19 @@
+/**
+ * The text rules, in their fixed order: width → whitespace → device-dependent
+ * check. Every cell's text goes through this before a value rule
+ * (`noneMarker`, `parseInteger`, `splitNumberedLabel`, `stripRelistMarker`,
+ * `parseJapaneseDate`), which can be chained with `andThen` from RuleResult.ts.
+ *
+ * Width runs first because the whitespace rule decides "between two Japanese
+ * characters" on half-width text (（2）→(2) keeps the space after ')'), and
+ * turns U+3000 into a space that the whitespace rule can then remove or keep.
+ * The device-dependent check runs last so it reports what will be published.
+ */
+import { checkDeviceDependent } from './deviceDependent.ts';
+import { andThen, type RuleResult } from './RuleResult.ts';
+import { normalizeWhitespace } from './whitespace.ts';
+import { normalizeWidth } from './width.ts';
+
+export function cleanText(text: string): RuleResult<string> {
+  return andThen(andThen(normalizeWidth(text), normalizeWhitespace), checkDeviceDependent);
+}

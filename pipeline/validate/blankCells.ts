@@ -15,8 +15,8 @@ export function checkBlankCells(records: RecordRow[], dataset: Dataset, sheet: s
       const none = (dataset.missingValues ?? ['-'])[0];
       problems.push(
         problem('blank-cell', 'warning', { sheet, cell: record.cells[field], row: record.row, field }, {
-          ja: `「${title}」が空欄です。空欄のまま公開します。`,
-          en: `"${title}" is empty; it is published empty.`,
+          ja: `「${title.ja}」が空欄です。空欄のまま公開します。`,
+          en: `"${title.en}" is empty; it is published empty.`,
         }, {
           ja: `値があれば入力してください。「なし」の意味なら「${none}」を入力すると、空欄と区別できます。`,
           en: `Enter the value if there is one; enter "${none}" if it means none.`,

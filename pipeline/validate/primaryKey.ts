@@ -20,11 +20,11 @@ export function checkPrimaryKey(records: RecordRow[], dataset: Dataset, sheet: s
     }
     problems.push(
       problem('primary-key', 'error', { sheet, cell: record.cells[key], row: record.row, field: key, value: id }, {
-        ja: `「${title}」の ${id} が2回使われています（${first.cells[key]} と ${record.cells[key]}）。${title}は行ごとに違う値にしてください。`,
-        en: `${title} ${id} is used twice (${first.cells[key]} and ${record.cells[key]}); it must be unique.`,
+        ja: `「${title.ja}」の ${id} が2回使われています（${first.cells[key]} と ${record.cells[key]}）。${title.ja}は行ごとに違う値にしてください。`,
+        en: `${title.en} ${id} is used twice (${first.cells[key]} and ${record.cells[key]}); it must be unique.`,
       }, {
-        ja: `${record.cells[key]} の${title}を、まだ使われていない番号に直してください。`,
-        en: `Change ${title} in ${record.cells[key]} to a value not used elsewhere.`,
+        ja: `${record.cells[key]} の${title.ja}を、まだ使われていない番号に直してください。`,
+        en: `Change ${title.en} in ${record.cells[key]} to a value not used elsewhere.`,
       }),
     );
   }

@@ -24,10 +24,10 @@ export function checkRelisted(records: RecordRow[], dataset: Dataset, sheet: str
     if (!original) {
       problems.push(
         problem('relist-original-missing', 'error', at, {
-          ja: `【再掲】の「${name}」の元になる行がありません。同じ${nameTitle}の行が、この行より上に必要です。`,
-          en: `The re-listed "${name}" has no original: an earlier row with the same ${nameTitle} is needed.`,
+          ja: `【再掲】の「${name}」の元になる行がありません。同じ${nameTitle.ja}の行が、この行より上に必要です。`,
+          en: `The re-listed "${name}" has no original: an earlier row with the same ${nameTitle.en} is needed.`,
         }, {
-          ja: `元の行の${nameTitle}と一字一句同じにするか、再掲でなければ【再掲】を消してください。`,
+          ja: `元の行の${nameTitle.ja}と一字一句同じにするか、再掲でなければ【再掲】を消してください。`,
           en: `Make the name identical to the original's, or remove 【再掲】 if it is not a re-listing.`,
         }),
       );
@@ -63,11 +63,11 @@ export function checkRelisted(records: RecordRow[], dataset: Dataset, sheet: str
       const shown = (v: unknown) => (v === null ? '空' : String(v));
       problems.push(
         problem('relist-mismatch', 'warning', { sheet, cell: record.cells[field], row: record.row, field, value: shown(mine) }, {
-          ja: `【再掲】の「${name}」の${title}（${shown(mine)}）が、元の行（${original.cells[field]}）の${shown(theirs)}と違います。`,
-          en: `${title} of the re-listed "${name}" (${shown(mine)}) differs from the original's (${shown(theirs)} in ${original.cells[field]}).`,
+          ja: `【再掲】の「${name}」の${title.ja}（${shown(mine)}）が、元の行（${original.cells[field]}）の${shown(theirs)}と違います。`,
+          en: `${title.en} of the re-listed "${name}" (${shown(mine)}) differs from the original's (${shown(theirs)} in ${original.cells[field]}).`,
         }, {
-          ja: `再掲の行の${title}を元の行と同じにしてください。`,
-          en: `Give the re-listed row the same ${title} as the original.`,
+          ja: `再掲の行の${title.ja}を元の行と同じにしてください。`,
+          en: `Give the re-listed row the same ${title.en} as the original.`,
         }),
       );
     }

@@ -1,0 +1,109 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { buildCommand } from './commands/build.ts';
+import { EXIT, type ExitCode, type Io } from './commands/Io.ts';
+import { chooseDataset, projectPaths } from './commands/project.ts';
+import { publishCommand } from './commands/publish.ts';
+import { REPORT_FORMATS, validateCommand, type ReportFormat } from './commands/validate.ts';
+import { renderText } from './report/text.ts';
+import { makeReport } from './report/Report.ts';
+
+const USAGE = `使い方 / usage:
+  opendata validate <file> [--dataset NAME] [--format text|json|markdown]
+  opendata build <file> --out <dir> [--dataset NAME]
+  opendata publish [--sources DIR] [--dist DIR] [--schema DIR] [--dry-run]
+`;
+
+const COMMON = {
+  dataset: { type: 'string' },
+  schema: { type: 'string' },
+  sources: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const COMMANDS = {
+  validate: { ...COMMON, format: { type: 'string', default: 'text' } },
+  build: { ...COMMON, out: { type: 'string' }, version: { type: 'string' } },
+  publish: { ...COMMON, dist: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+} as const satisfies Record<string, ParseArgsConfig['options']>;
+
+class UsageError extends Error {}
+
+function usage(io: Io, message: string): ExitCode {
+  io.stderr(`opendata: ${message}\n\n${USAGE}`);
+  return EXIT.usage;
+}
+
+/** Runs one command; returns its exit code. Bad input never escapes as an exception. */
+export async function main(argv: string[], io: Io): Promise<ExitCode> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h') {
+    io.stdout(USAGE);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (!Object.hasOwn(COMMANDS, command)) return usage(io, `unknown command "${command}"`);
+  const name = command as keyof typeof COMMANDS;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: COMMANDS[name], allowPositionals: true, strict: true });
+  } catch (error) {
+    return usage(io, (error as Error).message);
+  }
+  const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  if (values.help) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
+  try {
+    return await run(name, values, positionals, io);
+  } catch (error) {
+    if (error instanceof UsageError) return usage(io, error.message);
+    throw error;
+  }
+}
+
+function requireString(values: Record<string, unknown>, key: string): string | undefined {
+  const value = values[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+async function run(command: keyof typeof COMMANDS, values: Record<string, string | boolean | undefined>, positionals: string[], io: Io): Promise<ExitCode> {
+  const paths = projectPaths(io.cwd, { schema: requireString(values, 'schema'), sources: requireString(values, 'sources') });
+  if (command === 'publish') {
+    if (positionals.length > 0) throw new UsageError(`publish takes no file (got ${positionals.join(' ')})`);
+    return publishCommand(io, { paths, dist: requireString(values, 'dist') ?? 'dist', dryRun: values['dry-run'] === true });
+  }
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError(`${command} needs a workbook file`);
+  if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  const choice = chooseDataset(paths, requireString(values, 'dataset'));
+  if (!choice.ok) {
+    if (choice.usage) throw new UsageError(choice.usage);
+    io.stderr(renderText(makeReport({ dataset: requireString(values, 'dataset') ?? '?', file, rows: 0, asOf: null, problems: choice.problems })));
+    return EXIT.invalid;
+  }
+  if (command === 'validate') {
+    const format = requireString(values, 'format') ?? 'text';
+    if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+    return validateCommand(io, { file, dataset: choice.dataset, format: format as ReportFormat });
+  }
+  const out = requireString(values, 'out');
+  if (!out) throw new UsageError('build needs --out <dir>');
+  return buildCommand(io, { file, out, dataset: choice.dataset, version: requireString(values, 'version') });
+}
+
+/** Entry point for the `opendata` binary. */
+export async function runFromProcess(): Promise<void> {
+  const io: Io = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+  };
+  try {
+    process.exitCode = await main(process.argv.slice(2), io);
+  } catch (error) {
+    // A bug, not bad input: say so plainly and keep the stack for developers.
+    process.stderr.write(`opendata: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 70;
+  }
+}

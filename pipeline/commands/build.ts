@@ -1,0 +1,24 @@
+import path from 'node:path';
+import type { Dataset } from '../dataset/DatasetDefinition.ts';
+import { buildPackage } from '../package/buildPackage.ts';
+import { writeDirectoryAtomic } from '../publish/writeDirectory.ts';
+import { renderText } from '../report/text.ts';
+import { EXIT, type ExitCode, type Io } from './Io.ts';
+import { processFile } from './readSource.ts';
+
+export const INITIAL_VERSION = '1.0.0';
+
+/** One workbook → one package directory; nothing is written when the input is invalid. */
+export function buildCommand(io: Io, options: { file: string; out: string; dataset: Dataset; version?: string }): ExitCode {
+  const { report, records } = processFile(options.file, options.dataset, io.cwd);
+  if (!report.valid || report.asOf === null) {
+    io.stderr(renderText(report));
+    return EXIT.invalid;
+  }
+  const built = buildPackage({ dataset: options.dataset, records, asOf: report.asOf, version: options.version ?? INITIAL_VERSION });
+  const out = path.resolve(io.cwd, options.out);
+  writeDirectoryAtomic(out, built.files);
+  io.stdout(`${options.dataset.name} ${built.descriptor.version}: ${report.rows}行 → ${path.relative(io.cwd, out) || '.'} (${built.files.map((f) => f.path).join(', ')})\n`);
+  if (report.warnings.length > 0) io.stderr(`警告 ${report.warnings.length}件 / ${report.warnings.length} warnings (opendata validate で詳しく見られます)\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Dataset } from '../../pipeline/dataset/DatasetDefinition.ts';
+import { loadAllDatasets } from '../../pipeline/dataset/load.ts';
+import { main } from '../../pipeline/cli.ts';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SOURCE_WORKBOOK = path.join(ROOT, 'sources/hiratsuka-covid19-measures-2020-09-01.xlsx');
+
+export function measuresDataset(): Dataset {
+  const { datasets, problems } = loadAllDatasets({ schemaDir: path.join(ROOT, 'schema'), sourcesDir: path.join(ROOT, 'sources') });
+  if (problems.length > 0) throw new Error(JSON.stringify(problems));
+  const dataset = datasets.find((d) => d.name === 'covid19-measures');
+  if (!dataset) throw new Error('covid19-measures is not declared');
+  return dataset;
+}
+
+export function tempDir(prefix = 'opendata-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process from the repository root (or `cwd`), capturing its output. */
+export async function runCli(args: string[], cwd = ROOT, env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { cwd, env, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+/** Every file under dir, relative path → bytes, for comparing trees. */
+export function readTree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (sub: string) => {
+    for (const name of readdirSync(path.join(dir, sub)).sort()) {
+      const rel = sub ? `${sub}/${name}` : name;
+      if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
+      else files.set(rel, readFileSync(path.join(dir, rel)));
+    }
+  };
+  walk('');
+  return files;
+}

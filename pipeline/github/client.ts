@@ -68,7 +68,8 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
     ...(options.token !== undefined ? { auth: options.token } : {}),
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
     userAgent: 'opendata-pipeline',
-    log: { debug: () => {}, info: () => {}, warn: (m: string) => log(m), error: (m: string) => log(m) },
+    // Failed requests are reported by the caller (describeGitHubError), not by the request log.
+    log: { debug: () => {}, info: () => {}, warn: (m: string) => log(m), error: () => {} },
     retry: {
       retries: options.retries ?? DEFAULT_RETRIES,
       retryAfterBaseValue: baseMs,

@@ -8,7 +8,7 @@ export interface UpsertCommentOptions {
   /** Identifies the comment across runs, e.g. `opendata-report` → `<!-- opendata-report -->`. */
   marker: string;
   body: string;
-  /** Login whose marked comment is preferred when several carry the marker. */
+  /** Login whose marked comment is preferred; other bots' marked comments are the fallback. Default `github-actions[bot]`. */
   author?: string;
 }
 
@@ -38,8 +38,8 @@ export async function upsertComment(octokit: Octokit, options: UpsertCommentOpti
     per_page: 100,
   });
   const marked = comments.filter((c) => (c.body ?? '').includes(line));
-  const mine =
-    marked.find((c) => c.user?.login === author) ?? marked.find((c) => c.user?.type === 'Bot') ?? marked[0];
+  // Never a person's comment that merely quotes the marker: only the bot's own, else another bot's.
+  const mine = marked.find((c) => c.user?.login === author) ?? marked.find((c) => c.user?.type === 'Bot');
 
   if (mine === undefined) {
     const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });

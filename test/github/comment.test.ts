@@ -58,6 +58,14 @@ describe('upsertComment', () => {
     expect(fake.comments(OWNER, REPO, PR)[0]?.body).toBe('quoting: <!-- opendata-report -->');
   });
 
+  it("never edits a person's comment that quotes the marker", async () => {
+    const quote = fake.addComment(OWNER, REPO, PR, '<!-- opendata-report -->\nI copied this', { login: 'staff', type: 'User' });
+    const result = await upsert('report');
+    expect(result.action).toBe('created');
+    expect(result.id).not.toBe(quote.id);
+    expect(quote.body).toBe('<!-- opendata-report -->\nI copied this');
+  });
+
   it('keeps comments with different markers apart', async () => {
     const a = await upsert('population', 'opendata-report:population');
     const b = await upsert('budget', 'opendata-report:budget');

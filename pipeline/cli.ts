@@ -3,6 +3,7 @@ import { buildCommand } from './commands/build.ts';
 import { EXIT, type ExitCode, type Io } from './commands/Io.ts';
 import { chooseDataset, projectPaths } from './commands/project.ts';
 import { publishCommand } from './commands/publish.ts';
+import { DIFF_FORMATS, diffCommand, diffSourceCommand, type DiffFormat } from './commands/diff.ts';
 import { REPORT_FORMATS, validateCommand, type ReportFormat } from './commands/validate.ts';
 import { renderText } from './report/text.ts';
 import { makeReport } from './report/Report.ts';
@@ -10,7 +11,9 @@ import { makeReport } from './report/Report.ts';
 const USAGE = `使い方 / usage:
   opendata validate <file> [--dataset NAME] [--format text|json|markdown]
   opendata build <file> --out <dir> [--dataset NAME]
-  opendata publish [--sources DIR] [--dist DIR] [--schema DIR] [--dry-run]
+  opendata publish [--sources DIR] [--dist DIR] [--schema DIR] [--dry-run] [--published-file FILE] [--github-output]
+  opendata diff <old> <new> [--dataset NAME] [--format text|markdown|json]   (workbooks or package directories)
+  opendata diff --dataset NAME [--dist DIR] [--format …]                      (source workbook vs latest published)
 `;
 
 const COMMON = {
@@ -23,7 +26,8 @@ const COMMON = {
 const COMMANDS = {
   validate: { ...COMMON, format: { type: 'string', default: 'text' } },
   build: { ...COMMON, out: { type: 'string' }, version: { type: 'string' } },
-  publish: { ...COMMON, dist: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  publish: { ...COMMON, dist: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'published-file': { type: 'string' }, 'github-output': { type: 'boolean' } },
+  diff: { ...COMMON, dist: { type: 'string' }, format: { type: 'string', default: 'text' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 class UsageError extends Error {}
@@ -70,8 +74,15 @@ async function run(command: keyof typeof COMMANDS, values: Record<string, string
   const paths = projectPaths(io.cwd, { schema: requireString(values, 'schema'), sources: requireString(values, 'sources') });
   if (command === 'publish') {
     if (positionals.length > 0) throw new UsageError(`publish takes no file (got ${positionals.join(' ')})`);
-    return publishCommand(io, { paths, dist: requireString(values, 'dist') ?? 'dist', dryRun: values['dry-run'] === true });
+    return publishCommand(io, {
+      paths,
+      dist: requireString(values, 'dist') ?? 'dist',
+      dryRun: values['dry-run'] === true,
+      publishedFile: requireString(values, 'published-file'),
+      githubOutput: values['github-output'] === true,
+    });
   }
+  if (command === 'diff') return runDiff(values, positionals, paths, io);
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError(`${command} needs a workbook file`);
   if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
@@ -92,6 +103,22 @@ async function run(command: keyof typeof COMMANDS, values: Record<string, string
 }
 
 /** Entry point for the `opendata` binary. */
+function runDiff(values: Record<string, string | boolean | undefined>, positionals: string[], paths: ReturnType<typeof projectPaths>, io: Io): ExitCode {
+  const format = requireString(values, 'format') ?? 'text';
+  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${DIFF_FORMATS.join(', ')}`);
+  if (positionals.length !== 0 && positionals.length !== 2) throw new UsageError('diff takes two workbooks or package directories, or --dataset alone');
+  const name = requireString(values, 'dataset');
+  if (positionals.length === 0 && name === undefined) throw new UsageError('diff needs <old> <new> or --dataset NAME');
+  const choice = chooseDataset(paths, name);
+  if (!choice.ok) {
+    if (choice.usage) throw new UsageError(choice.usage);
+    io.stderr(renderText(makeReport({ dataset: name ?? '?', file: paths.schemaDir, rows: 0, asOf: null, problems: choice.problems })));
+    return EXIT.invalid;
+  }
+  if (positionals.length === 0) return diffSourceCommand(io, { dataset: choice.dataset, dist: requireString(values, 'dist') ?? 'dist', format: format as DiffFormat });
+  return diffCommand(io, { old: positionals[0]!, new: positionals[1]!, dataset: choice.dataset, format: format as DiffFormat });
+}
+
 export async function runFromProcess(): Promise<void> {
   const io: Io = {
     cwd: process.cwd(),

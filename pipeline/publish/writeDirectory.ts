@@ -1,39 +1,52 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { PackageFile } from '../package/DataPackage.ts';
+import { fileOps } from './fileOps.ts';
 
 /** A sibling path used while writing, so a crash never leaves a half-written `target`. */
 function sibling(target: string, purpose: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${purpose}-${process.pid}`);
 }
 
-/** Writes files into a temporary directory beside `target`. */
-export function stageDirectory(target: string, files: PackageFile[]): string {
+function stage(target: string, files: PackageFile[]): string {
   const staging = sibling(target, 'staging');
-  rmSync(staging, { recursive: true, force: true });
+  fileOps.remove(staging);
   for (const file of files) {
     const destination = path.join(staging, file.path);
-    mkdirSync(path.dirname(destination), { recursive: true });
-    writeFileSync(destination, file.bytes);
+    fileOps.mkdir(path.dirname(destination));
+    fileOps.write(destination, file.bytes);
   }
   return staging;
 }
 
+/** Creates `target` (which must not exist) with exactly `files`, appearing all at once by a rename. */
+export function createDirectoryAtomic(target: string, files: PackageFile[]): void {
+  fileOps.mkdir(path.dirname(target));
+  fileOps.rename(stage(target, files), target);
+}
+
 /**
- * Replaces `target` with exactly `files`: staged beside it, then renamed into place. At any
- * moment `target` is either the old directory, absent for the instant between two renames,
- * or the complete new one — never half-written.
+ * Replaces `target` with exactly `files`: staged beside it, then swapped in by two renames, so
+ * `target` is the old directory, briefly absent, or the complete new one — never half-written.
  */
 export function writeDirectoryAtomic(target: string, files: PackageFile[]): void {
-  mkdirSync(path.dirname(target), { recursive: true });
-  const staging = stageDirectory(target, files);
-  if (existsSync(target)) {
-    const retired = sibling(target, 'retired');
-    rmSync(retired, { recursive: true, force: true });
-    renameSync(target, retired);
-    renameSync(staging, target);
-    rmSync(retired, { recursive: true, force: true });
-  } else {
-    renameSync(staging, target);
+  fileOps.mkdir(path.dirname(target));
+  const staging = stage(target, files);
+  if (!existsSync(target)) {
+    fileOps.rename(staging, target);
+    return;
   }
+  const retired = sibling(target, 'retired');
+  fileOps.remove(retired);
+  fileOps.rename(target, retired);
+  fileOps.rename(staging, target);
+  fileOps.remove(retired);
+}
+
+/** Replaces one file by writing a sibling and renaming it over the old one (atomic on POSIX). */
+export function writeFileAtomic(target: string, bytes: Uint8Array | string): void {
+  fileOps.mkdir(path.dirname(target));
+  const temporary = sibling(target, 'tmp');
+  fileOps.write(temporary, bytes);
+  fileOps.rename(temporary, target);
 }

@@ -1,0 +1,77 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Text } from '../problem/Problem.ts';
+import type { PackageFile } from '../package/DataPackage.ts';
+import { renderChangelog } from '../report/changes/changelog.ts';
+import type { ChangeSet } from './diff/ChangeSet.ts';
+import { fileOps } from './fileOps.ts';
+import type { VersionPlan } from './planVersion.ts';
+import { CHANGELOG_FILE, CHANGES_FILE, INDEX_FILE, LATEST_DIR } from './published.ts';
+import type { CatalogIndex, DatasetIndex } from './VersionIndex.ts';
+import { createDirectoryAtomic, writeDirectoryAtomic, writeFileAtomic } from './writeDirectory.ts';
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Writes only when the bytes differ, so an up-to-date publish touches nothing. */
+export function writeIfChanged(file: string, content: string | Uint8Array): boolean {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content);
+  if (existsSync(file) && readFileSync(file).equals(bytes)) return false;
+  writeFileAtomic(file, bytes);
+  return true;
+}
+
+function readDirectoryFiles(dir: string): PackageFile[] {
+  return readdirSync(dir)
+    .sort()
+    .map((name) => ({ path: name, bytes: readFileSync(path.join(dir, name)) }));
+}
+
+function sameDirectory(a: string, b: string): boolean {
+  if (!existsSync(a) || !existsSync(b)) return false;
+  const left = readDirectoryFiles(a);
+  const right = readDirectoryFiles(b);
+  return left.length === right.length && left.every((f, i) => f.path === right[i]!.path && Buffer.from(f.bytes).equals(right[i]!.bytes));
+}
+
+/** Leftovers of a killed run (hidden staging, retired and temporary siblings) are removed first. */
+export function removeLeftovers(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (/^\..+\.(staging|retired|tmp)-\d+$/u.test(name)) fileOps.remove(path.join(dir, name));
+  }
+}
+
+/**
+ * Publishes one planned version. Order matters for crash safety: the immutable version directory
+ * appears whole (one rename), then index.json — the commit point readers trust — then the copies
+ * derived from it (latest/, CHANGELOG.md). A rerun after a kill completes whatever is missing.
+ */
+export function writeVersion(plan: VersionPlan, datasetDir: string, title: Text): DatasetIndex {
+  removeLeftovers(datasetDir);
+  if (plan.status === 'new-version') createDirectoryAtomic(path.join(datasetDir, plan.version), plan.files);
+  const previous = plan.index?.versions.filter((v) => v.version !== plan.version) ?? [];
+  const index: DatasetIndex =
+    plan.status === 'up-to-date' && plan.index
+      ? plan.index
+      : { name: plan.dataset.name, title, latest: plan.version, versions: [plan.entry, ...previous] };
+  writeIfChanged(path.join(datasetDir, INDEX_FILE), json(index));
+  refreshDerived(datasetDir, index);
+  return index;
+}
+
+/** latest/ and CHANGELOG.md, rebuilt from the indexed versions. */
+function refreshDerived(datasetDir: string, index: DatasetIndex): void {
+  const latestSource = path.join(datasetDir, index.latest);
+  const latest = path.join(datasetDir, LATEST_DIR);
+  if (!sameDirectory(latestSource, latest)) writeDirectoryAtomic(latest, readDirectoryFiles(latestSource));
+  const changes = index.versions.map((v) => JSON.parse(readFileSync(path.join(datasetDir, v.version, CHANGES_FILE), 'utf8')) as ChangeSet);
+  writeIfChanged(path.join(datasetDir, CHANGELOG_FILE), renderChangelog(index.title, changes));
+}
+
+/** dist/index.json: every dataset with its latest version. */
+export function writeCatalog(dist: string, entries: CatalogIndex['datasets']): CatalogIndex {
+  removeLeftovers(dist);
+  const catalog: CatalogIndex = { datasets: [...entries].sort((a, b) => (a.name < b.name ? -1 : 1)) };
+  writeIfChanged(path.join(dist, INDEX_FILE), json(catalog));
+  return catalog;
+}

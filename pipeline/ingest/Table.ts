@@ -26,11 +26,14 @@ export type IngestEventKind =
   | 'as-of-declared'
   | 'header-found'
   | 'merged-cells-filled'
+  | 'merged-cells-not-filled'
   | 'blank-row-skipped'
   | 'header-repeated-skipped'
   | 'title-repeated-skipped'
   | 'note-kept'
-  | 'extra-column-ignored';
+  | 'extra-column-ignored'
+  | 'unlabeled-column-ignored'
+  | 'comment-ignored';
 
 /** Something ingest did to read the sheet: recorded, never silent. */
 export interface IngestEvent {
@@ -38,6 +41,8 @@ export interface IngestEvent {
   sheet: string;
   cell?: string;
   row?: number;
+  /** Last row of a run of rows (blank-row-skipped), when the run is longer than one. */
+  toRow?: number;
   /** What was seen (a label, a range, the note's text, the date as written). */
   detail: string;
 }

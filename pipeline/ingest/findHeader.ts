@@ -18,12 +18,11 @@ export interface HeaderMatch {
 /** Labels of one row, keyed for comparison. */
 export function rowLabelKeys(grid: SheetGrid, row: number): Map<string, { col: number; label: string; address: string }> {
   const keys = new Map<string, { col: number; label: string; address: string }>();
-  for (let col = 0; col < grid.columnCount; col++) {
-    const cell = grid.cellAt(row, col);
+  for (const cell of grid.rowCells(row)) {
     const text = cellText(cell).trim();
-    if (!cell || text === '') continue;
+    if (text === '') continue;
     const key = labelKey(text);
-    if (!keys.has(key)) keys.set(key, { col, label: text, address: cell.address });
+    if (!keys.has(key)) keys.set(key, { col: cell.col, label: text, address: cell.address });
   }
   return keys;
 }

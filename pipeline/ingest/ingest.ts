@@ -4,6 +4,7 @@ import { problem, type Problem } from '../problem/Problem.ts';
 import { findHeader, rowLabelKeys, type HeaderMatch } from './findHeader.ts';
 import { findJapaneseDate } from './japaneseDate.ts';
 import { labelKey } from './labelKey.ts';
+import { observeSheet } from './observeSheet.ts';
 import { cellText, sheetGrid, type SheetGrid } from './sheetCells.ts';
 import type { IngestEvent, IngestedTable, Note, TableRow } from './Table.ts';
 
@@ -39,19 +40,23 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
   problems.push(...asOfProblems);
 
   for (const merge of grid.merges) {
-    events.push({ kind: 'merged-cells-filled', sheet, cell: merge.from, detail: merge.range });
+    events.push({ kind: merge.tooLarge ? 'merged-cells-not-filled' : 'merged-cells-filled', sheet, cell: merge.from, detail: merge.range });
   }
 
   const headerKeys = new Set(header.columns.map((c) => labelKey(c.label)));
   const titleKey = title ? labelKey(title) : undefined;
   const rows: TableRow[] = [];
   const notes: Note[] = [];
+  let blankFrom: number | undefined;
   for (let row = header.row + 1; row <= grid.lastRow; row++) {
     const filled = filledCells(grid, row);
     if (filled.length === 0) {
-      events.push({ kind: 'blank-row-skipped', sheet, row, detail: `${row}` });
+      blankFrom ??= row;
       continue;
     }
+    // One event per run of blank rows that something follows; trailing blank rows are not worth a word.
+    if (blankFrom !== undefined) events.push(blankRun(sheet, blankFrom, row - 1));
+    blankFrom = undefined;
     const first = filled[0]!;
     if (filled.length === 1 && titleKey && labelKey(first.text) === titleKey) {
       events.push({ kind: 'title-repeated-skipped', sheet, row, cell: first.address, detail: first.text });
@@ -69,7 +74,14 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
     }
     rows.push({ row, cells: header.columns.length === 0 ? [] : cellsOfRow(grid, row, header, dataset) });
   }
+  events.push(...observeSheet(grid, header.row, rows));
   return { sheet, ...(title ? { title } : {}), asOf, headerRow: header.row, columns: header.columns, rows, notes, events, problems };
+}
+
+function blankRun(sheet: string, from: number, to: number): IngestEvent {
+  return from === to
+    ? { kind: 'blank-row-skipped', sheet, row: from, detail: `${from}` }
+    : { kind: 'blank-row-skipped', sheet, row: from, toRow: to, detail: `${from}-${to}` };
 }
 
 /** Cells of a data row aligned with the declared columns (undefined where a column is absent). */
@@ -81,13 +93,7 @@ function cellsOfRow(grid: SheetGrid, row: number, header: HeaderMatch, dataset: 
 }
 
 function filledCells(grid: SheetGrid, row: number): { address: string; text: string }[] {
-  const filled: { address: string; text: string }[] = [];
-  for (let col = 0; col < grid.columnCount; col++) {
-    const cell = grid.cellAt(row, col);
-    const text = cellText(cell);
-    if (cell && (text.trim() !== '' || cell.formula)) filled.push({ address: cell.address, text });
-  }
-  return filled;
+  return grid.rowCells(row).map((cell) => ({ address: cell.address, text: cellText(cell) }));
 }
 
 function readTitleAndAsOf(grid: SheetGrid, headerRow: number, dataset: Dataset) {

@@ -1,14 +1,36 @@
 import * as XLSX from 'xlsx';
 import type { SourceCell } from './Table.ts';
 
-/** Rows of a dense SheetJS sheet as SourceCells (1-based rows), with merged ranges filled from their top-left cell. */
+/** Merged ranges are copied into at most this many cells in all; a merge that would go past it is left unfilled. */
+export const MAX_FILLED_CELLS = 200_000;
+
+/** One merged range and what was done with it. */
+export interface MergeInfo {
+  range: string;
+  /** Top-left cell, whose value fills the range. */
+  from: string;
+  /** Cells that received the top-left value (0 when it is empty or the range is too large). */
+  filled: number;
+  /** The range covers more cells than MAX_FILLED_CELLS allows: not filled. */
+  tooLarge?: true;
+}
+
+/**
+ * Rows of a dense SheetJS sheet as SourceCells (1-based rows), with merged ranges filled from their
+ * top-left cell. Its extent is what the sheet really holds, not the dimension it declares (a file can
+ * declare A1:XFD1048576 around three cells), and `rowCells` costs time in proportion to the cells.
+ */
 export interface SheetGrid {
   name: string;
-  /** Last row (1-based) and column count. */
+  /** Last row (1-based) that holds a cell, and the widest row's column count. */
   lastRow: number;
   columnCount: number;
   cellAt(row: number, col: number): SourceCell | undefined;
-  merges: { range: string; from: string }[];
+  /** The row's cells with a value or formula (own, or filled from a merge), left to right. */
+  rowCells(row: number): SourceCell[];
+  merges: MergeInfo[];
+  /** Cell comments (notes), in sheet order. */
+  comments: { address: string; row: number; text: string }[];
 }
 
 function toSourceCell(cell: XLSX.CellObject, row: number, col: number): SourceCell | undefined {
@@ -20,34 +42,77 @@ function toSourceCell(cell: XLSX.CellObject, row: number, col: number): SourceCe
   return result;
 }
 
+type RawRow = (XLSX.CellObject | undefined)[] | undefined;
+
+function commentText(cell: XLSX.CellObject): string {
+  return (cell.c ?? []).map((c) => c.t ?? '').join('\n').trim();
+}
+
 export function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
-  const data = (sheet['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
-  const range = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
-  const filled = new Map<string, SourceCell>();
-  const merges: SheetGrid['merges'] = [];
+  const data = (sheet['!data'] ?? []) as RawRow[];
+  let lastRow = 0;
+  let columnCount = 0;
+  const comments: SheetGrid['comments'] = [];
+  data.forEach((cells, r) => {
+    if (!cells) return;
+    lastRow = r + 1;
+    columnCount = Math.max(columnCount, cells.length);
+    cells.forEach((cell, c) => {
+      const text = cell ? commentText(cell) : '';
+      if (text !== '') comments.push({ address: XLSX.utils.encode_cell({ r, c }), row: r + 1, text });
+    });
+  });
+  const own = (row: number, col: number): SourceCell | undefined => {
+    const cell = data[row - 1]?.[col];
+    return cell ? toSourceCell(cell, row, col) : undefined;
+  };
+
+  // Filled cells by row, then column; only inside the extent, and never more than MAX_FILLED_CELLS.
+  const filled = new Map<number, Map<number, SourceCell>>();
+  let filledCount = 0;
+  const merges: MergeInfo[] = [];
   for (const merge of sheet['!merges'] ?? []) {
-    const top = data[merge.s.r]?.[merge.s.c];
-    const origin = top ? toSourceCell(top, merge.s.r + 1, merge.s.c) : undefined;
-    merges.push({ range: XLSX.utils.encode_range(merge), from: XLSX.utils.encode_cell(merge.s) });
-    if (!origin) continue;
-    for (let r = merge.s.r; r <= merge.e.r; r++) {
-      for (let c = merge.s.c; c <= merge.e.c; c++) {
+    const info: MergeInfo = { range: XLSX.utils.encode_range(merge), from: XLSX.utils.encode_cell(merge.s), filled: 0 };
+    merges.push(info);
+    const origin = own(merge.s.r + 1, merge.s.c);
+    const lastR = Math.min(merge.e.r, lastRow - 1);
+    const lastC = Math.min(merge.e.c, columnCount - 1);
+    if (!origin || lastR < merge.s.r || lastC < merge.s.c) continue;
+    const area = (lastR - merge.s.r + 1) * (lastC - merge.s.c + 1) - 1;
+    if (filledCount + area > MAX_FILLED_CELLS) {
+      info.tooLarge = true;
+      continue;
+    }
+    for (let r = merge.s.r; r <= lastR; r++) {
+      for (let c = merge.s.c; c <= lastC; c++) {
         if (r === merge.s.r && c === merge.s.c) continue;
-        const address = XLSX.utils.encode_cell({ r, c });
-        filled.set(address, { ...origin, address, row: r + 1, col: c, mergedFrom: origin.address });
+        const row = filled.get(r + 1) ?? new Map<number, SourceCell>();
+        row.set(c, { ...origin, address: XLSX.utils.encode_cell({ r, c }), row: r + 1, col: c, mergedFrom: origin.address });
+        filled.set(r + 1, row);
       }
     }
+    info.filled = area;
+    filledCount += area;
   }
+
+  const cellAt = (row: number, col: number): SourceCell | undefined => own(row, col) ?? filled.get(row)?.get(col);
   return {
     name,
-    lastRow: range.e.r + 1,
-    columnCount: range.e.c + 1,
+    lastRow,
+    columnCount,
     merges,
-    cellAt(row, col) {
-      const cell = data[row - 1]?.[col];
-      const own = cell ? toSourceCell(cell, row, col) : undefined;
-      if (own) return own;
-      return filled.size > 0 ? filled.get(XLSX.utils.encode_cell({ r: row - 1, c: col })) : undefined;
+    comments,
+    cellAt,
+    rowCells(row) {
+      const cols = new Set<number>();
+      data[row - 1]?.forEach((_, c) => cols.add(c));
+      for (const c of filled.get(row)?.keys() ?? []) cols.add(c);
+      const cells: SourceCell[] = [];
+      for (const c of [...cols].sort((a, b) => a - b)) {
+        const cell = cellAt(row, c);
+        if (cell && (cellText(cell).trim() !== '' || cell.formula)) cells.push(cell);
+      }
+      return cells;
     },
   };
 }

@@ -35,7 +35,14 @@ const RATIO_MIN_ENTRY_BYTES = 1024 * 1024;
 export type ContainerKind = 'xlsx' | 'ods' | 'xls' | 'csv';
 
 export type ContainerCheck =
-  | { ok: true; kind: ContainerKind; encoding?: 'utf-8' | 'utf-8-bom' | 'shift_jis'; text?: string /* decoded text for csv */ }
+  | {
+      ok: true;
+      kind: ContainerKind;
+      encoding?: 'utf-8' | 'utf-8-bom' | 'shift_jis';
+      text?: string /* decoded text for csv */;
+      /** The ZIP entries (xlsx, ods), for the reader that inflates them under a real byte cap. */
+      parts?: ZipEntry[];
+    }
   | { ok: false; problem: Problem };
 
 // ---------------------------------------------------------------------------
@@ -59,11 +66,11 @@ function mb(bytes: number): string {
 
 const num = (n: number): string => n.toLocaleString('en-US');
 
-function fail(code: string, fileName: string, message: Text, fix: Text): ContainerCheck {
+function fail(code: string, fileName: string, message: Text, fix: Text): ContainerCheck & { ok: false } {
   return { ok: false, problem: problem(code, 'error', { value: fileName }, message, fix) };
 }
 
-function damaged(fileName: string): ContainerCheck {
+export function damaged(fileName: string): ContainerCheck & { ok: false } {
   return fail(
     'format-error',
     fileName,
@@ -93,7 +100,7 @@ function notSpreadsheet(fileName: string, detail: Text = { ja: '', en: '' }): Co
   );
 }
 
-function encrypted(fileName: string): ContainerCheck {
+export function encrypted(fileName: string): ContainerCheck & { ok: false } {
   return fail(
     'encrypted-workbook',
     fileName,
@@ -180,12 +187,17 @@ const SIG_ZIP64_LOCATOR = 0x07064b50;
 const SIG_ZIP64_EOCD = 0x06064b50;
 const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 
-interface ZipEntry {
+/** One ZIP entry as its central directory declares it (declarations can lie: see inflateParts.ts). */
+export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
   uncompressedSize: number;
   localOffset: number;
+  /** Where the entry's stored or deflated data starts. */
+  dataAt: number;
+  /** General-purpose flag bit 0: the entry is encrypted (a password-protected ZIP). */
+  encrypted: boolean;
 }
 
 interface CentralDirectory {
@@ -290,6 +302,8 @@ function inspectZip(bytes: Uint8Array, fileName: string, limits: ContainerLimits
         compressedSize,
         uncompressedSize,
         localOffset,
+        dataAt,
+        encrypted: (flags & 0x1) !== 0,
       };
       entries.push(entry);
       if (
@@ -345,13 +359,13 @@ function inspectZip(bytes: Uint8Array, fileName: string, limits: ContainerLimits
   for (const e of entries) byName.set(e.name.replace(/^\/+/, '').toLowerCase(), e);
 
   if (byName.has('[content_types].xml') && (byName.has('xl/workbook.xml') || byName.has('xl/workbook.bin'))) {
-    return { ok: true, kind: 'xlsx' };
+    return { ok: true, kind: 'xlsx', parts: entries };
   }
   const mimetype = byName.get('mimetype');
   if (mimetype) {
     const mime = readSmallEntry(bytes, dv, mimetype);
     if (mime === undefined) return damaged(fileName);
-    if (mime.trim() === ODS_MIME) return { ok: true, kind: 'ods' };
+    if (mime.trim() === ODS_MIME) return { ok: true, kind: 'ods', parts: entries };
     if (mime.startsWith('application/vnd.oasis.opendocument.')) {
       return notSpreadsheet(fileName, {
         ja: '（OpenDocument の文書ですが、スプレッドシートではありません）',

@@ -1,8 +1,17 @@
 import * as XLSX from 'xlsx';
 import { problem, type Problem } from '../problem/Problem.ts';
-import { DEFAULT_LIMITS, inspectContainer, type ContainerLimits } from './container.ts';
+import { damaged, DEFAULT_LIMITS, inspectContainer, type ContainerKind, type ContainerLimits } from './container.ts';
+import { inflateParts } from './inflateParts.ts';
 
-export type WorkbookRead = { ok: true; workbook: XLSX.WorkBook } | { ok: false; problem: Problem };
+export type WorkbookRead =
+  | {
+      ok: true;
+      workbook: XLSX.WorkBook;
+      kind: ContainerKind;
+      /** Names of the ZIP parts (xlsx, ods): where images, drawings and comments show up. Empty for xls and csv. */
+      parts: string[];
+    }
+  | { ok: false; problem: Problem };
 
 // Only what ingest needs: formulas and number formats; no HTML, rich text or styles.
 const READ_OPTIONS: XLSX.ParsingOptions = { dense: true, cellFormula: true, cellNF: true, cellHTML: false, cellText: false, cellStyles: false };
@@ -11,24 +20,26 @@ const READ_OPTIONS: XLSX.ParsingOptions = { dense: true, cellFormula: true, cell
 export function readWorkbook(bytes: Uint8Array, fileName: string, limits: ContainerLimits = DEFAULT_LIMITS): WorkbookRead {
   const check = inspectContainer(bytes, fileName, limits);
   if (!check.ok) return check;
+  let input = bytes;
+  let parts: string[] = [];
+  if (check.parts) {
+    const inflated = inflateParts(bytes, check.parts, fileName, limits);
+    if (!inflated.ok) return inflated;
+    input = inflated.zip;
+    parts = inflated.names;
+  }
   let workbook: XLSX.WorkBook;
   try {
     workbook =
       check.kind === 'csv'
         ? // Every CSV cell stays text: codes such as 142034 or 0010 must not become numbers.
           XLSX.read(check.text ?? '', { ...READ_OPTIONS, type: 'string', raw: true })
-        : XLSX.read(bytes, { ...READ_OPTIONS, type: 'buffer' });
+        : XLSX.read(input, { ...READ_OPTIONS, type: 'buffer' });
   } catch (error) {
-    return {
-      ok: false,
-      problem: problem('format-error', 'error', { value: fileName }, {
-        ja: `「${fileName}」を表計算ファイルとして読み込めません（${(error as Error).message}）。`,
-        en: `"${fileName}" cannot be read as a spreadsheet (${(error as Error).message}).`,
-      }, {
-        ja: 'Excel で開けるか確かめ、「名前を付けて保存」で .xlsx として保存し直してからアップロードしてください。',
-        en: 'Check that the file opens in Excel, save it again as .xlsx and upload that file.',
-      }),
-    };
+    // The reader's own words are for developers: kept, short, in the English text only.
+    const refused = damaged(fileName).problem;
+    const detail = String((error as Error)?.message ?? error).slice(0, 200);
+    return { ok: false, problem: { ...refused, message: { ja: refused.message.ja, en: `${refused.message.en} (reader: ${detail})` } } };
   }
   if (workbook.SheetNames.length === 0) {
     return {
@@ -39,5 +50,5 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: Contai
       }, { ja: 'データの入ったシートのあるファイルをアップロードしてください。', en: 'Upload a workbook with a sheet of data.' }),
     };
   }
-  return { ok: true, workbook };
+  return { ok: true, workbook, kind: check.kind, parts };
 }

@@ -32,7 +32,7 @@ function rssGrowth(run: () => ContainerCheck): { check: ContainerCheck; grownMb:
 
 describe('inspectContainer: spreadsheets pass', () => {
   it('accepts a normal SheetJS-written xlsx as xlsx', () => {
-    expect(inspectContainer(H.normalXlsx(), '施設一覧.xlsx')).toEqual({ ok: true, kind: 'xlsx' });
+    expect(inspectContainer(H.normalXlsx(), '施設一覧.xlsx')).toMatchObject({ ok: true, kind: 'xlsx' });
   });
 
   it('accepts a SheetJS-written legacy .xls (BIFF8) as xls', () => {
@@ -40,7 +40,7 @@ describe('inspectContainer: spreadsheets pass', () => {
   });
 
   it('accepts a SheetJS-written .ods as ods', () => {
-    expect(inspectContainer(H.ods(), '施設一覧.ods')).toEqual({ ok: true, kind: 'ods' });
+    expect(inspectContainer(H.ods(), '施設一覧.ods')).toMatchObject({ ok: true, kind: 'ods' });
   });
 
   it('decodes UTF-8 CSV', () => {

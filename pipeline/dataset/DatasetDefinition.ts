@@ -74,6 +74,21 @@ export interface DatasetDefinitionFile {
   columns: ColumnDefinition[];
   missingValues?: string[];
   totals?: string[];
+  /** Prepend the national columns lg_code and lg_name to every published record (default true). */
+  nationalColumns?: boolean;
+  summary?: SummaryDeclaration;
+}
+
+/** What the summary resource counts and sums, and which of its groupings the page filters and charts. */
+export interface SummaryDeclaration {
+  /** Fields whose values group the rows: one block of summary rows per field. */
+  groupBy: string[];
+  /** Numeric field summed in every group. */
+  sum?: string;
+  /** Fields of groupBy offered as filters on the page (default: all of groupBy). */
+  filterBy?: string[];
+  /** Field of groupBy whose sums the page draws as a bar chart. */
+  chartBy?: string;
 }
 
 /** JSON Schema (2020-12) of one record, as declared. Only the parts the pipeline reads are typed. */

@@ -1,5 +1,6 @@
 import { fieldsOfColumn } from './columns.ts';
 import type { Dataset, FieldSchema } from './DatasetDefinition.ts';
+import { hasNationalColumns, NATIONAL_FIELD_NAMES } from './nationalColumns.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
 
 const typesOf = (schema: FieldSchema): string[] => (Array.isArray(schema.type) ? schema.type : [schema.type]);
@@ -60,7 +61,36 @@ export function checkConsistency(dataset: Dataset): Problem[] {
   for (const column of dataset.columns) {
     if (column.rule === 'relist-marker') for (const field of column.sameAsOriginal ?? []) needsField(field, 'sameAsOriginal');
   }
+  if (hasNationalColumns(dataset)) {
+    for (const field of NATIONAL_FIELD_NAMES.filter((f) => Object.hasOwn(properties, f))) {
+      say(
+        `The record schema declares ${field}, which nationalColumns already adds; remove it from the schema or set nationalColumns: false.`,
+        `スキーマの項目 ${field} は nationalColumns が付ける項目と重なります。スキーマから外すか nationalColumns: false にしてください。`,
+        field,
+      );
+    }
+  }
+  checkSummary(dataset, needsField, say);
   return problems;
+}
+
+type Say = (en: string, ja: string, value?: string) => void;
+
+/** The summary declaration names record fields; it sums a number; it filters and charts only what it groups by. */
+function checkSummary(dataset: Dataset, needsField: (field: string, role: string) => void, say: Say): void {
+  const summary = dataset.summary;
+  if (!summary) return;
+  for (const field of summary.groupBy) needsField(field, 'summary.groupBy');
+  if (summary.sum !== undefined) {
+    needsField(summary.sum, 'summary.sum');
+    const schema = Object.hasOwn(dataset.recordSchemaJson.properties, summary.sum) ? dataset.recordSchemaJson.properties[summary.sum] : undefined;
+    if (schema && !typesOf(schema).some((t) => t === 'integer' || t === 'number')) {
+      say(`summary.sum ${summary.sum} is not a number field.`, `summary.sum の項目 ${summary.sum} が数値ではありません。`, summary.sum);
+    }
+  }
+  for (const [role, field] of [...(summary.filterBy ?? []).map((f) => ['summary.filterBy', f] as const), ...(summary.chartBy ? [['summary.chartBy', summary.chartBy] as const] : [])]) {
+    if (!summary.groupBy.includes(field)) say(`${role} ${field} is not in summary.groupBy.`, `${role} の ${field} が summary.groupBy にありません。`, field);
+  }
 }
 
 function expectedType(rule: string, field: string, column: { rule: string; fields?: { number: string } }): string {

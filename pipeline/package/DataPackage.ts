@@ -1,3 +1,6 @@
+import type { Values } from '../normalize/RecordRow.ts';
+import type { SummaryTable } from './summaryTable.ts';
+
 /** The parts of a Frictionless Data Package v2 descriptor this pipeline writes. */
 
 export interface TableSchemaField {
@@ -84,4 +87,8 @@ export interface PackageFile {
 export interface BuiltPackage {
   descriptor: DataPackage;
   files: PackageFile[];
+  /** The published records (national columns first), as in the CSV and JSON. */
+  records: Values[];
+  /** The summary table, when the definition declares one. */
+  summary?: SummaryTable;
 }

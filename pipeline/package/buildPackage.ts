@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import type { Values } from '../normalize/RecordRow.ts';
+import { publishedFields } from '../dataset/published.ts';
+import { attributionText } from './attribution.ts';
+import { toCkanPackage } from './ckan.ts';
+import { dataDictionary } from './dataDictionary.ts';
 import type { BuiltPackage, DataPackage, PackageFile, Resource } from './DataPackage.ts';
-import { DESCRIPTOR_FILE, fileStem } from './fileNames.ts';
-import { toCsv, toJson } from './serialize.ts';
+import { toDcat } from './dcat.ts';
+import { FILE_ROLES, packageFileNames, type PackageFileNames } from './fileNames.ts';
+import { toPublishedRecords } from './publishedRecords.ts';
+import { toCsv, toExcelCsv, toJson } from './serialize.ts';
 import { summarize } from './summary.ts';
-import { bilingual, toTableSchema } from './tableSchema.ts';
+import { SUMMARY_KEY, summarizeTable } from './summaryTable.ts';
+import { bilingual, toDerivedTableSchema, toTableSchema } from './tableSchema.ts';
 
 export const PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 
@@ -27,40 +34,70 @@ function dataFile(path: string, text: string): PackageFile {
   return { path, bytes: encoder.encode(text) };
 }
 
+const DIALECT_PROFILE = 'https://datapackage.org/profiles/2.0/tabledialect.json';
+const CSV_DIALECT = { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"' };
+
+type ResourceFacts = Pick<Resource, 'name' | 'title' | 'description' | 'format' | 'mediatype' | 'dialect' | 'schema'>;
+
+/** A UTF-8 table resource: its facts plus the file's true size and hash. */
+function tableResource(file: PackageFile, { name, title, description, format, mediatype, dialect, schema }: ResourceFacts): Resource {
+  return {
+    name,
+    path: file.path,
+    type: 'table',
+    title,
+    ...(description ? { description } : {}),
+    format,
+    mediatype,
+    encoding: 'utf-8',
+    bytes: file.bytes.length,
+    hash: sha256(file.bytes),
+    ...(dialect ? { dialect } : {}),
+    schema,
+  };
+}
+
 /** Records → a Data Package v2: the descriptor and the bytes of every file, nothing written. */
-export function buildPackage({ dataset, records, asOf, version }: PackageInput): BuiltPackage {
-  const stem = fileStem(dataset);
+export function buildPackage({ dataset, records: validated, asOf, version }: PackageInput): BuiltPackage {
+  const names = packageFileNames(dataset);
   const schema = toTableSchema(dataset);
-  const csv = dataFile(`${stem}.csv`, toCsv(records, dataset.fields));
-  const json = dataFile(`${stem}.json`, toJson(records, dataset.fields));
+  const fields = publishedFields(dataset);
+  const records = toPublishedRecords(validated, dataset);
+  const csv = dataFile(names.csv, toCsv(records, fields));
+  const json = dataFile(names.json, toJson(records, fields));
+  const excel = dataFile(names.excelCsv, toExcelCsv(records, fields, schema.fields.map((f) => f.title ?? f.name)));
+  const summaryTable = summarizeTable(records, dataset);
+  const summaryCsv = summaryTable && dataFile(names.summary, toCsv(summaryTable.rows, summaryTable.fields));
   const title = dataset.title.ja;
+  const csvDialect = (header: boolean, more: Record<string, unknown> = {}) => ({ $schema: DIALECT_PROFILE, header, ...more, ...CSV_DIALECT });
   const resources: Resource[] = [
-    {
-      name: dataset.name,
-      path: csv.path,
-      type: 'table',
-      title,
+    tableResource(csv, { name: dataset.name, title, format: 'csv', mediatype: 'text/csv', dialect: csvDialect(true), schema }),
+    tableResource(json, { name: `${dataset.name}-json`, title, format: 'json', mediatype: 'application/json', schema }),
+    tableResource(excel, {
+      name: `${dataset.name}-excel`,
+      title: `${title}（Excel用）`,
+      description:
+        'Excel でそのまま開ける CSV（UTF-8 BOM付き、CRLF）。1行目は日本語の見出しで、機械で読むときは読み飛ばします（commentRows）。 / CSV for Excel (UTF-8 with BOM, CRLF); row 1 holds the Japanese titles and is skipped by machines (commentRows).',
       format: 'csv',
       mediatype: 'text/csv',
-      encoding: 'utf-8',
-      bytes: csv.bytes.length,
-      hash: sha256(csv.bytes),
-      dialect: { $schema: 'https://datapackage.org/profiles/2.0/tabledialect.json', header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"' },
+      dialect: csvDialect(false, { commentRows: [1] }),
       schema,
-    },
-    {
-      name: `${dataset.name}-json`,
-      path: json.path,
-      type: 'table',
-      title,
-      format: 'json',
-      mediatype: 'application/json',
-      encoding: 'utf-8',
-      bytes: json.bytes.length,
-      hash: sha256(json.bytes),
-      schema,
-    },
+    }),
   ];
+  if (summaryTable && summaryCsv) {
+    resources.push(
+      tableResource(summaryCsv, {
+        name: `${dataset.name}-summary`,
+        title: `${title}（集計）`,
+        description:
+          '項目の値ごとの件数と合計。再掲の行は除き、その件数を excluded_relisted_rows に示します。 / Count and total per value of each field, re-listed rows excluded (their number in excluded_relisted_rows).',
+        format: 'csv',
+        mediatype: 'text/csv',
+        dialect: csvDialect(true),
+        schema: toDerivedTableSchema(summaryTable.fields, summaryTable.properties, SUMMARY_KEY),
+      }),
+    );
+  }
   const publisher = dataset.publisher;
   const descriptor: DataPackage = {
     $schema: PACKAGE_PROFILE,
@@ -84,5 +121,21 @@ export function buildPackage({ dataset, records, asOf, version }: PackageInput):
     resources,
     summary: summarize(records, dataset, asOf),
   };
-  return { descriptor, files: [dataFile(DESCRIPTOR_FILE, `${JSON.stringify(descriptor, null, 2)}\n`), csv, json] };
+  const files: PackageFile[] = [dataFile(names.descriptor, `${JSON.stringify(descriptor, null, 2)}\n`), csv, json, excel];
+  if (summaryCsv) files.push(summaryCsv);
+  files.push(
+    dataFile(names.dictionary, dataDictionary(dataset, records, summaryTable, names, asOf)),
+    dataFile(names.attribution, attributionText(dataset, version)),
+    dataFile(names.ckan, `${JSON.stringify(toCkanPackage(descriptor), null, 2)}\n`),
+  );
+  // The DCAT record comes last: it lists every other file with its size and checksum.
+  files.push(dataFile(names.dcat, toDcat(dataset, descriptor, asOf, files.map((file) => ({ file, ...roleOf(names, file.path) })))));
+  return { descriptor, files, records, ...(summaryTable ? { summary: summaryTable } : {}) };
+}
+
+function roleOf(names: PackageFileNames, path: string): { title: { ja: string; en: string }; mediatype: string; format: string } {
+  const role = (Object.keys(names) as (keyof PackageFileNames)[]).find((key) => names[key] === path);
+  if (!role) throw new Error(`${path} is not a file of the package`);
+  const { ja, en, mediatype, format } = FILE_ROLES[role];
+  return { title: { ja, en }, mediatype, format };
 }

@@ -9,6 +9,18 @@ export function toCsv(records: Values[], fields: string[]): string {
   );
 }
 
+/**
+ * CSV for double-clicking in Japanese Excel: UTF-8 with a BOM (or Excel reads it as Shift_JIS),
+ * CRLF, the Japanese titles as header, fields with line breaks quoted. Same records as the canonical CSV.
+ */
+export function toExcelCsv(records: Values[], fields: string[], titles: string[]): string {
+  return stringify([titles, ...records.map((r) => fields.map((f) => r[f] ?? null))], {
+    bom: true,
+    record_delimiter: 'windows',
+    quoted_match: /[\r\n]/,
+  });
+}
+
 /** An array of objects keyed by field name, keys in published order, null for none. */
 export function toJson(records: Values[], fields: string[]): string {
   const ordered = records.map((r) => Object.fromEntries(fields.map((f) => [f, r[f] ?? null])));

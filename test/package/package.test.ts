@@ -32,7 +32,12 @@ describe('the built data package', () => {
   });
 
   it('declares every file with its true size and sha256', () => {
-    expect(descriptor.resources.map((r) => r.format)).toEqual(['csv', 'json']);
+    expect(descriptor.resources.map((r) => [r.name, r.format])).toEqual([
+      ['covid19-measures', 'csv'],
+      ['covid19-measures-json', 'json'],
+      ['covid19-measures-excel', 'csv'],
+      ['covid19-measures-summary', 'csv'],
+    ]);
     for (const resource of descriptor.resources) {
       const bytes = readFileSync(path.join(dir, resource.path));
       expect(resource.bytes).toBe(bytes.length);
@@ -42,8 +47,10 @@ describe('the built data package', () => {
 
   it('derives the Table Schema from the record JSON Schema, in the public field order', () => {
     const schema = descriptor.resources[0]!.schema!;
-    expect(schema.fields.map((f) => f.name)).toEqual(['no', 'measure_package', 'pillar_no', 'pillar', 'sub_pillar_no', 'sub_pillar', 'name', 'summary', 'budget_thousand_yen', 'status', 'relisted_from']);
+    expect(schema.fields.map((f) => f.name)).toEqual(['lg_code', 'lg_name', 'no', 'measure_package', 'pillar_no', 'pillar', 'sub_pillar_no', 'sub_pillar', 'name', 'summary', 'budget_thousand_yen', 'status', 'relisted_from']);
     const field = (name: string) => schema.fields.find((f) => f.name === name)!;
+    expect(field('lg_code')).toMatchObject({ title: '全国地方公共団体コード', type: 'string', constraints: { required: true, pattern: '^[0-9]{6}$' } });
+    expect(field('lg_name')).toMatchObject({ title: '地方公共団体名', type: 'string', constraints: { required: true } });
     expect(field('no')).toMatchObject({ title: 'No.', type: 'integer', constraints: { required: true, unique: true } });
     expect(field('budget_thousand_yen')).toMatchObject({ title: '事業費（千円）', type: 'integer', constraints: { minimum: 0 } });
     expect(field('budget_thousand_yen').constraints?.required).toBeUndefined();
@@ -57,7 +64,7 @@ describe('the built data package', () => {
   it('writes CSV (RFC 4180, field-name header) and JSON with the same records', () => {
     const csvText = readFileSync(path.join(dir, descriptor.resources[0]!.path), 'utf8');
     expect(csvText.charCodeAt(0)).not.toBe(0xfeff);
-    expect(csvText.split('\r\n')[0]).toBe('no,measure_package,pillar_no,pillar,sub_pillar_no,sub_pillar,name,summary,budget_thousand_yen,status,relisted_from');
+    expect(csvText.split('\r\n')[0]).toBe('lg_code,lg_name,no,measure_package,pillar_no,pillar,sub_pillar_no,sub_pillar,name,summary,budget_thousand_yen,status,relisted_from');
     const rows = parse(csvText, { columns: true }) as Record<string, string>[];
     const json = JSON.parse(readFileSync(path.join(dir, descriptor.resources[1]!.path), 'utf8')) as Record<string, unknown>[];
     expect(rows).toHaveLength(85);
@@ -65,6 +72,8 @@ describe('the built data package', () => {
     rows.forEach((r, i) => {
       for (const [key, value] of Object.entries(json[i]!)) expect(r[key]).toBe(value === null ? '' : String(value));
     });
+    expect(Object.keys(json[0]!).slice(0, 3)).toEqual(['lg_code', 'lg_name', 'no']);
+    expect(json.every((r) => r.lg_code === '142034' && r.lg_name === '神奈川県平塚市')).toBe(true);
     expect(json[31]).toMatchObject({ no: 32, relisted_from: 28, budget_thousand_yen: null, summary: null });
   });
 

@@ -1,0 +1,95 @@
+import type { Dataset, FieldSchema } from '../dataset/DatasetDefinition.ts';
+import { publishedFieldSchema, publishedFields } from '../dataset/published.ts';
+import type { Values } from '../normalize/RecordRow.ts';
+import type { PackageFileNames } from './fileNames.ts';
+import type { SummaryTable } from './summaryTable.ts';
+import { toTableSchemaField } from './tableSchema.ts';
+
+/** One documented table: which files hold it, its fields' JSON Schema and its rows (for examples). */
+interface DocumentedTable {
+  heading: string;
+  files: string[];
+  fields: string[];
+  schemaOf: (field: string) => FieldSchema;
+  records: Values[];
+}
+
+const EXAMPLE_LENGTH = 40;
+
+/** Markdown table cell: pipes and HTML escaped, line breaks as <br>. */
+function cell(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('|', '\\|').replace(/\r?\n/g, '<br>');
+}
+
+const lines = (...parts: (string | undefined)[]): string => parts.filter((p): p is string => Boolean(p)).join('\n');
+
+function allowedValues(schema: FieldSchema): string {
+  if (schema.enum) {
+    const english = schema['x-enum-en'] ?? {};
+    return schema.enum.map((v) => (english[String(v)] ? `${v}（${english[String(v)]}）` : String(v))).join('\n');
+  }
+  const rules: string[] = [];
+  if (schema.minimum !== undefined) rules.push(`${schema.minimum} 以上 / ≥ ${schema.minimum}`);
+  if (schema.maximum !== undefined) rules.push(`${schema.maximum} 以下 / ≤ ${schema.maximum}`);
+  if (schema.pattern !== undefined) rules.push(`正規表現 / pattern \`${schema.pattern}\``);
+  return rules.join('\n');
+}
+
+function example(records: Values[], field: string): string {
+  const value = records.map((r) => r[field]).find((v) => v !== null && v !== undefined && v !== '');
+  if (value === undefined || value === null) return '';
+  const text = String(value);
+  return text.length > EXAMPLE_LENGTH ? `${text.slice(0, EXAMPLE_LENGTH)}…` : text;
+}
+
+function tableSection(table: DocumentedTable): string {
+  const header = '| 項目名<br>Field | 日本語名<br>English | 型<br>Type | 単位<br>Unit | 選べる値・範囲<br>Allowed values | 説明<br>Description | 例<br>Example |';
+  const rows = table.fields.map((field) => {
+    const schema = table.schemaOf(field);
+    const type = toTableSchemaField(field, schema).type;
+    const nullable = [schema.type].flat().includes('null');
+    const cells = [
+      `\`${field}\``,
+      cell(lines(schema.title ?? field, schema['x-title-en'])),
+      cell(lines(type, nullable ? '空欄可 / may be empty' : undefined)),
+      cell(schema['x-unit'] ?? ''),
+      cell(allowedValues(schema)),
+      cell(lines(schema.description, schema['x-description-en'])),
+      cell(example(table.records, field)),
+    ];
+    return `| ${cells.join(' | ')} |`;
+  });
+  return [`## ${table.heading}`, '', `ファイル / Files: ${table.files.map((f) => `\`${f}\``).join(', ')}`, '', header, '|---|---|---|---|---|---|---|', ...rows, ''].join('\n');
+}
+
+/** A data dictionary in Markdown (Japanese with English), generated from the schemas; examples are the first non-empty values. */
+export function dataDictionary(dataset: Dataset, records: Values[], summary: SummaryTable | undefined, files: PackageFileNames, asOf: string): string {
+  const tables: DocumentedTable[] = [
+    {
+      heading: `${dataset.title.ja} / ${dataset.title.en}`,
+      files: [files.csv, files.excelCsv, files.json],
+      fields: publishedFields(dataset),
+      schemaOf: (field) => publishedFieldSchema(dataset, field),
+      records,
+    },
+  ];
+  if (summary) {
+    tables.push({ heading: '集計表 / Summary', files: [files.summary], fields: summary.fields, schemaOf: (field) => summary.properties[field]!, records: summary.rows });
+  }
+  const intro = [
+    `# データ辞書 / Data dictionary: ${dataset.title.ja}`,
+    '',
+    dataset.description.ja,
+    '',
+    dataset.description.en,
+    '',
+    `- 時点 / As of: ${asOf}`,
+    `- 件数 / Rows: ${records.length}`,
+    `- 主キー / Primary key: \`${dataset.primaryKey}\``,
+    `- \`${files.csv}\`: UTF-8（BOMなし / no BOM）、見出しは項目名 / header of field names`,
+    `- \`${files.excelCsv}\`: Excel 用 UTF-8（BOM付き / with BOM）、見出しは日本語名 / header of Japanese titles`,
+    '- 空欄は値がないことを表します / An empty cell means no value.',
+    '',
+  ];
+  return `${[...intro, ...tables.map(tableSection)].join('\n')}`;
+}

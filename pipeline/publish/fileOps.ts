@@ -1,16 +1,30 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 /**
- * Every change publishing makes to the file system goes through here, one operation at a time.
- * `OPENDATA_CRASH_AFTER_OPS=n` kills the process after the n-th operation: the seam the
- * crash-safety test uses to prove dist/ is consistent after a kill at any point.
+ * Every change publishing makes to the file system goes through here, one operation at a time,
+ * so that crash safety can be tested at every single step: `OPENDATA_CRASH_AFTER_OPS=n` kills
+ * the process (SIGKILL) after its n-th operation; `injectCrash` does the same in-process by
+ * throwing, which leaves the disk exactly as a kill would, since every operation is synchronous.
  */
+export class InjectedCrash extends Error {}
+
 let done = 0;
-const crashAfter = Number(process.env.OPENDATA_CRASH_AFTER_OPS ?? 'NaN');
+let crashAfter = Number(process.env.OPENDATA_CRASH_AFTER_OPS ?? 'NaN');
+let crashBy: 'kill' | 'throw' = 'kill';
+
+/** For tests: crash after `afterOps` more operations (null: never). */
+export function injectCrash(afterOps: number | null): void {
+  done = 0;
+  crashAfter = afterOps ?? Number.NaN;
+  crashBy = 'throw';
+}
 
 function step(): void {
   done += 1;
-  if (done === crashAfter) process.kill(process.pid, 'SIGKILL');
+  if (done !== crashAfter) return;
+  if (crashBy === 'kill') process.kill(process.pid, 'SIGKILL');
+  crashAfter = Number.NaN;
+  throw new InjectedCrash(`injected crash after ${done} file operations`);
 }
 
 export const fileOps = {

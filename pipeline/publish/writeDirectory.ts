@@ -11,11 +11,8 @@ function sibling(target: string, purpose: string): string {
 function stage(target: string, files: PackageFile[]): string {
   const staging = sibling(target, 'staging');
   fileOps.remove(staging);
-  for (const file of files) {
-    const destination = path.join(staging, file.path);
-    fileOps.mkdir(path.dirname(destination));
-    fileOps.write(destination, file.bytes);
-  }
+  for (const dir of new Set(files.map((f) => path.dirname(path.join(staging, f.path))))) fileOps.mkdir(dir);
+  for (const file of files) fileOps.write(path.join(staging, file.path), file.bytes);
   return staging;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,14 +36,14 @@ export async function runCli(args: string[], cwd = ROOT, env: Record<string, str
   return { code, stdout, stderr };
 }
 
-/** Every file under dir, relative path → bytes, for comparing trees. */
-export function readTree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
+/** Every file under dir, relative path → sha256 of its bytes, for comparing trees quickly. */
+export function readTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
   const walk = (sub: string) => {
     for (const name of readdirSync(path.join(dir, sub)).sort()) {
       const rel = sub ? `${sub}/${name}` : name;
       if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
-      else files.set(rel, readFileSync(path.join(dir, rel)));
+      else files.set(rel, createHash('sha256').update(readFileSync(path.join(dir, rel))).digest('hex'));
     }
   };
   walk('');

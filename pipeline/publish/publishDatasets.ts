@@ -1,0 +1,41 @@
+import path from 'node:path';
+import type { Dataset } from '../dataset/DatasetDefinition.ts';
+import type { Values } from '../normalize/RecordRow.ts';
+import { planVersion, type VersionPlan } from './planVersion.ts';
+import type { CatalogIndex } from './VersionIndex.ts';
+import { writeCatalog, writeVersion } from './writeVersion.ts';
+
+export interface DatasetRecords {
+  dataset: Dataset;
+  records: Values[];
+  asOf: string;
+}
+
+export interface PublishOutcome {
+  plans: VersionPlan[];
+  /** Plans whose version already exists with other content: nothing was written. */
+  conflicts: VersionPlan[];
+  written: boolean;
+}
+
+/** Plans every dataset's next version; writes them all unless one would overwrite a published version or this is a dry run. */
+export function publishDatasets(inputs: DatasetRecords[], dist: string, options: { dryRun?: boolean } = {}): PublishOutcome {
+  const plans = inputs.map(({ dataset, records, asOf }) => planVersion({ dataset, records, asOf, datasetDir: path.join(dist, dataset.name) }));
+  const conflicts = plans.filter((p) => p.status === 'conflict');
+  if (conflicts.length > 0 || options.dryRun) return { plans, conflicts, written: false };
+  const catalog: CatalogIndex['datasets'] = plans.map((plan) => {
+    const index = writeVersion(plan, path.join(dist, plan.dataset.name), plan.dataset.title);
+    const latest = index.versions.find((v) => v.version === index.latest)!;
+    const { publisher } = plan.dataset;
+    return {
+      name: plan.dataset.name,
+      title: plan.dataset.title,
+      latest: index.latest,
+      asOf: latest.asOf,
+      publisher: { ja: `${publisher.prefecture?.ja ?? ''}${publisher.name.ja}`, en: publisher.name.en },
+      path: `${plan.dataset.name}/`,
+    };
+  });
+  writeCatalog(dist, catalog);
+  return { plans, conflicts, written: true };
+}

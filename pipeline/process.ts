@@ -5,6 +5,7 @@ import type { Values } from './normalize/RecordRow.ts';
 import { normalizeTable } from './normalize/normalize.ts';
 import { makeReport, type Report } from './report/Report.ts';
 import { validateTable } from './validate/validate.ts';
+import { lint } from './validate/lint/lint.ts';
 
 export interface Processed {
   report: Report;
@@ -12,7 +13,7 @@ export interface Processed {
   records: Values[];
 }
 
-/** Workbook bytes → report and records: ingest → normalize → validate. Pure apart from nothing: no I/O here. */
+/** Workbook bytes → report and records: ingest → normalize → validate → machine-readability lint. No I/O here. */
 export function processWorkbook(bytes: Uint8Array, fileName: string, dataset: Dataset): Processed {
   const read = readWorkbook(bytes, fileName);
   if (!read.ok) {
@@ -20,7 +21,8 @@ export function processWorkbook(bytes: Uint8Array, fileName: string, dataset: Da
   }
   const table = ingestWorkbook(read.workbook, dataset);
   const normalized = normalizeTable(table, dataset);
-  const problems = [...table.problems, ...normalized.problems, ...validateTable(table, normalized, dataset)];
+  const found = [...table.problems, ...normalized.problems, ...validateTable(table, normalized, dataset)];
+  const problems = lint({ dataset, table, normalized, source: { kind: read.kind, parts: read.parts }, found });
   const report = makeReport({
     dataset: dataset.name,
     file: fileName,

@@ -319,7 +319,7 @@ export function parseJapaneseDate(text: string): RuleResult<string | null> {
           en: `"${trimmed}" uses the Japanese era without the Western year; read as ${iso}.`,
         },
         fix: {
-          ja: `西暦（${iso}）で入力するか、和暦に西暦を併記してください（総務省 チェック項目1-11）。`,
+          ja: `西暦（${iso}）で入力するか、和暦に西暦を併記してください（例: 令和2年（2020年）9月1日）。`,
           en: `Enter the date in the Western calendar (${iso}), or add the Western year to the era date.`,
         },
       });

@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildCommand } from './commands/build.ts';
+import { changedDatasetsCommand } from './commands/changedDatasets.ts';
+import { GITHUB_USAGE, githubCommand } from './commands/github.ts';
 import { EXIT, type ExitCode, type Io } from './commands/Io.ts';
 import { chooseDataset, projectPaths } from './commands/project.ts';
 import { publishCommand } from './commands/publish.ts';
@@ -14,7 +16,8 @@ const USAGE = `使い方 / usage:
   opendata publish [--sources DIR] [--dist DIR] [--schema DIR] [--dry-run] [--published-file FILE] [--github-output]
   opendata diff <old> <new> [--dataset NAME] [--format text|markdown|json]   (workbooks or package directories)
   opendata diff --dataset NAME [--dist DIR] [--format …]                      (source workbook vs latest published)
-`;
+  opendata changed-datasets --base SHA --head SHA   (JSON array of the datasets a branch changes)
+${GITHUB_USAGE}`;
 
 const COMMON = {
   dataset: { type: 'string' },
@@ -28,6 +31,7 @@ const COMMANDS = {
   build: { ...COMMON, out: { type: 'string' }, version: { type: 'string' } },
   publish: { ...COMMON, dist: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'published-file': { type: 'string' }, 'github-output': { type: 'boolean' } },
   diff: { ...COMMON, dist: { type: 'string' }, format: { type: 'string', default: 'text' } },
+  'changed-datasets': { ...COMMON, base: { type: 'string' }, head: { type: 'string' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 class UsageError extends Error {}
@@ -44,6 +48,8 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
     io.stdout(USAGE);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
+  // `github` has subcommands of its own, parsed in commands/github.ts.
+  if (command === 'github') return githubCommand(rest, io);
   if (!Object.hasOwn(COMMANDS, command)) return usage(io, `unknown command "${command}"`);
   const name = command as keyof typeof COMMANDS;
   let parsed;
@@ -83,6 +89,12 @@ async function run(command: keyof typeof COMMANDS, values: Record<string, string
     });
   }
   if (command === 'diff') return runDiff(values, positionals, paths, io);
+  if (command === 'changed-datasets') {
+    const base = requireString(values, 'base');
+    const head = requireString(values, 'head');
+    if (base === undefined || head === undefined || positionals.length > 0) throw new UsageError('changed-datasets needs --base SHA --head SHA and nothing else');
+    return changedDatasetsCommand(io, { paths, base, head });
+  }
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError(`${command} needs a workbook file`);
   if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { type GitHubClient, type GitHubClientOptions, createGitHubClient } from './client.ts';
 import { type CommandResult, failed } from './commandResult.ts';
 import { type GitHubContext, readGitHubContext } from './context.ts';
@@ -30,7 +30,13 @@ export interface ReleasesFromFileOptions {
   env: Env;
   /** The published-versions JSON file (see `publishedVersions.ts`). */
   fromFile: string;
+  /** Folder the file's relative paths start from; default the process's working directory. */
+  cwd?: string;
   client?: ClientTuning;
+}
+
+export interface ReleaseVersionsOptions extends Omit<ReleasesFromFileOptions, 'fromFile'> {
+  versions: readonly PublishedVersion[];
 }
 
 interface ReleaseSpec {
@@ -112,15 +118,26 @@ export async function releasesFromFileCommand(options: ReleasesFromFileOptions):
     if (!text.ok) return failed(text.problem);
     const versions = parsePublishedFile(text.value);
     if (!versions.ok) return failed(versions.problem);
-    if (versions.value.length === 0) {
+    return await releaseVersionsCommand({ ...options, versions: versions.value });
+  } catch (error) {
+    return failed(describeGitHubError(error, 'publish', { ja: 'リリースの作成', en: 'creating the releases' }));
+  }
+}
+
+/** One release per given version, created or completed; all are attempted. */
+export async function releaseVersionsCommand(options: ReleaseVersionsOptions): Promise<CommandResult> {
+  try {
+    const context = readGitHubContext(options.env, 'publish');
+    if (!context.ok) return failed(context.problem);
+    if (options.versions.length === 0) {
       return { exitCode: 0, messages: ['新しく公開したバージョンはありません。 / No newly published versions: no release to create.'] };
     }
     const log: string[] = [];
     const octokit = clientFor(context.value, options.client, log);
     const messages: string[] = [];
     let exitCode: 0 | 1 = 0;
-    for (const v of versions.value) {
-      const result = await releaseOne(octokit, context.value, specFor(v));
+    for (const v of options.versions) {
+      const result = await releaseOne(octokit, context.value, specFor(v, options.cwd ?? process.cwd()));
       messages.push(...log.splice(0), ...result.messages);
       if (result.exitCode !== 0) exitCode = 1;
     }
@@ -130,10 +147,11 @@ export async function releasesFromFileCommand(options: ReleasesFromFileOptions):
   }
 }
 
-const specFor = (v: PublishedVersion): ReleaseSpec => ({
+/** Paths in a published-versions list are relative to the repository root (`cwd`). */
+const specFor = (v: PublishedVersion, cwd: string): ReleaseSpec => ({
   tag: v.tag,
   name: releaseTitle(v),
-  bodyFile: v.notesFile,
-  assetFiles: [v.zipFile, ...(v.assetFiles ?? [])],
+  bodyFile: resolve(cwd, v.notesFile),
+  assetFiles: [v.zipFile, ...(v.assetFiles ?? [])].map((file) => resolve(cwd, file)),
 });
 

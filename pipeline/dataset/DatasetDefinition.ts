@@ -1,7 +1,7 @@
 import type { Text } from '../problem/Problem.ts';
 
 /** How one column's cell text becomes a field value. The small documented set of rules. */
-export type ColumnRule = 'text' | 'integer' | 'date' | 'numbered-label' | 'relist-marker' | 'enum' | 'code';
+export type ColumnRule = 'text' | 'integer' | 'date' | 'month' | 'numbered-label' | 'relist-marker' | 'enum' | 'code';
 
 interface ColumnBase {
   /** Header label as staff write it in the sheet. */
@@ -11,7 +11,7 @@ interface ColumnBase {
 }
 
 export interface SingleFieldColumn extends ColumnBase {
-  rule: 'text' | 'integer' | 'date' | 'enum' | 'code';
+  rule: 'text' | 'integer' | 'date' | 'month' | 'enum' | 'code';
   field: string;
 }
 

@@ -36,21 +36,21 @@ export const WAREKI_WITHOUT_SEIREKI_CODE = 'wareki-without-seireki';
 export const WAREKI_RULE = 'date/wareki';
 export const ISO_RULE = 'date/iso';
 
-interface Era {
+export interface Era {
   name: string;
   /** First and last day, ISO; `last` absent for the current era. */
   first: string;
   last?: string;
 }
 
-const ERAS: readonly Era[] = [
+export const ERAS: readonly Era[] = [
   { name: '令和', first: '2019-05-01' },
   { name: '平成', first: '1989-01-08', last: '2019-04-30' },
   { name: '昭和', first: '1926-12-25', last: '1989-01-07' },
   { name: '大正', first: '1912-07-30', last: '1926-12-25' },
 ];
 
-const ERA_ALIASES: Record<string, string> = {
+export const ERA_ALIASES: Record<string, string> = {
   令和: '令和',
   平成: '平成',
   昭和: '昭和',

@@ -13,6 +13,8 @@ import { splitNumberedLabel } from './rules/numberedLabel.ts';
 import { stripRelistMarker } from './rules/relistMarker.ts';
 import { andThen, type RuleResult } from './rules/RuleResult.ts';
 import { matchEnum } from './rules/enumLabel.ts';
+import { monthFromSerial, parseJapaneseMonth } from './rules/japaneseMonth.ts';
+import { codeFromNumber } from './rules/codeFromNumber.ts';
 
 /** What one cell gives: a value per field its column produces, and the trail of how. */
 export interface CellReading {
@@ -62,6 +64,8 @@ function readText(column: ColumnDefinition, text: string, dataset: Dataset): Rea
       return one(parseInteger(text));
     case 'date':
       return one(parseJapaneseDate(text));
+    case 'month':
+      return one(parseJapaneseMonth(text));
     case 'enum':
       return one(matchEnum(text, dataset.recordSchemaJson.properties[column.field]));
     case 'numbered-label': {
@@ -84,6 +88,10 @@ function readNumber(column: ColumnDefinition, value: number, format: string | un
       return one(integerFromCell(value));
     case 'date':
       return one(dateFromSerial(value, format));
+    case 'month':
+      return one(monthFromSerial(value, format));
+    case 'code':
+      return one(codeFromNumber(value));
     case 'numbered-label':
       return { value: [value, null], changes: [], findings: [] };
     case 'relist-marker':

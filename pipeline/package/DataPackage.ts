@@ -7,7 +7,7 @@ export interface TableSchemaField {
   name: string;
   title?: string;
   description?: string;
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'yearmonth';
   format?: string;
   constraints?: {
     required?: boolean;

@@ -20,6 +20,7 @@ function changes(dataset: Dataset): Text[] {
   ];
   if (rules.has('integer')) said.push({ ja: '数値から桁区切りなどを外し、整数にしました。', en: 'Numbers were read as integers (separators and full-width digits removed).' });
   if (rules.has('date')) said.push({ ja: '和暦などの日付を西暦（YYYY-MM-DD）にしました。', en: 'Dates, including Japanese era dates, were written as YYYY-MM-DD.' });
+  if (rules.has('month')) said.push({ ja: '和暦などの年月を西暦（YYYY-MM）にしました。', en: 'Months, including Japanese era months, were written as YYYY-MM.' });
   if (rules.has('enum')) said.push({ ja: '選択肢の英語名を日本語の値にそろえました。', en: 'English names of allowed values were replaced by the Japanese value.' });
   for (const column of dataset.columns) {
     if (column.rule === 'numbered-label') {

@@ -1,5 +1,6 @@
 import type { Dataset, FieldSchema, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
 import { publishedFieldSchema, publishedFields } from '../dataset/published.ts';
+import { YEAR_MONTH_FORMAT } from '../dataset/ajv.ts';
 import type { TableSchema, TableSchemaField } from './DataPackage.ts';
 
 export const TABLE_SCHEMA_PROFILE = 'https://datapackage.org/profiles/2.0/tableschema.json';
@@ -9,6 +10,7 @@ const typesOf = (schema: FieldSchema): string[] => (Array.isArray(schema.type) ?
 function fieldType(schema: FieldSchema): TableSchemaField['type'] {
   const type = typesOf(schema).find((t) => t !== 'null') ?? 'string';
   if (type === 'string' && schema.format === 'date') return 'date';
+  if (type === 'string' && schema.format === YEAR_MONTH_FORMAT) return 'yearmonth';
   if (type === 'integer' || type === 'number' || type === 'boolean') return type;
   return 'string';
 }

@@ -98,7 +98,7 @@ async function run(command: keyof typeof COMMANDS, values: Record<string, string
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError(`${command} needs a workbook file`);
   if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
-  const choice = chooseDataset(paths, requireString(values, 'dataset'));
+  const choice = chooseDataset(paths, requireString(values, 'dataset'), [file]);
   if (!choice.ok) {
     if (choice.usage) throw new UsageError(choice.usage);
     io.stderr(renderText(makeReport({ dataset: requireString(values, 'dataset') ?? '?', file, rows: 0, asOf: null, problems: choice.problems })));
@@ -121,7 +121,7 @@ function runDiff(values: Record<string, string | boolean | undefined>, positiona
   if (positionals.length !== 0 && positionals.length !== 2) throw new UsageError('diff takes two workbooks or package directories, or --dataset alone');
   const name = requireString(values, 'dataset');
   if (positionals.length === 0 && name === undefined) throw new UsageError('diff needs <old> <new> or --dataset NAME');
-  const choice = chooseDataset(paths, name);
+  const choice = chooseDataset(paths, name, positionals);
   if (!choice.ok) {
     if (choice.usage) throw new UsageError(choice.usage);
     io.stderr(renderText(makeReport({ dataset: name ?? '?', file: paths.schemaDir, rows: 0, asOf: null, problems: choice.problems })));

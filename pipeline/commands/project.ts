@@ -17,8 +17,11 @@ export function projectPaths(cwd: string, options: ProjectOptions): ProjectPaths
 
 export type DatasetChoice = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[]; usage?: string };
 
-/** The dataset named by --dataset, or the only declared one. */
-export function chooseDataset(paths: ProjectPaths, name: string | undefined): DatasetChoice {
+/**
+ * The dataset named by --dataset, or the only declared one, or the one whose declared source file
+ * has the name of a workbook given on the command line (`opendata validate sources/<its file>`).
+ */
+export function chooseDataset(paths: ProjectPaths, name: string | undefined, files: string[] = []): DatasetChoice {
   const { datasets, problems } = loadAllDatasets(paths);
   if (problems.length > 0) return { ok: false, problems };
   if (name !== undefined) {
@@ -27,6 +30,9 @@ export function chooseDataset(paths: ProjectPaths, name: string | undefined): Da
     return { ok: false, problems: [], usage: `unknown dataset "${name}" (declared: ${datasets.map((d) => d.name).join(', ') || 'none'})` };
   }
   if (datasets.length === 1) return { ok: true, dataset: datasets[0]! };
+  const names = new Set(files.map((file) => path.basename(file)));
+  const bySource = datasets.filter((d) => names.has(d.source.file));
+  if (bySource.length === 1) return { ok: true, dataset: bySource[0]! };
   return {
     ok: false,
     problems: [],

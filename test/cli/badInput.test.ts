@@ -31,7 +31,7 @@ describe('bad input: exit 1, the cell named, nothing written', () => {
   for (const c of cases) {
     it(c.name, async () => {
       const file = writeTemp(c.bytes(), c.fileName);
-      const validate = await runCli(['validate', file, '--format', 'json']);
+      const validate = await runCli(['validate', file, '--dataset', 'covid19-measures', '--format', 'json']);
       expect(validate.code).toBe(1);
       const report = JSON.parse(validate.stdout) as { valid: boolean; errors: { code: string; cell?: string; message: { ja: string; en: string } }[] };
       expect(report.valid).toBe(false);
@@ -40,13 +40,13 @@ describe('bad input: exit 1, the cell named, nothing written', () => {
       if (c.cell) expect(error?.cell).toBe(c.cell);
       expect(error?.message.ja).toMatch(/[ぁ-んァ-ヶ一-龠]/u);
 
-      const text = await runCli(['validate', file]);
+      const text = await runCli(['validate', file, '--dataset', 'covid19-measures']);
       expect(text.code).toBe(1);
       expect(text.stdout).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/u);
       if (c.cell) expect(text.stdout).toContain(c.cell);
 
       const out = path.join(path.dirname(file), 'out');
-      const build = await runCli(['build', file, '--out', out]);
+      const build = await runCli(['build', file, '--out', out, '--dataset', 'covid19-measures']);
       expect(build.code).toBe(1);
       expect(existsSync(out)).toBe(false);
       expect(build.stdout).toBe('');
@@ -54,7 +54,7 @@ describe('bad input: exit 1, the cell named, nothing written', () => {
   }
 
   it('a file that does not exist', async () => {
-    const result = await runCli(['validate', '/nonexistent/list.xlsx']);
+    const result = await runCli(['validate', '/nonexistent/list.xlsx', '--dataset', 'covid19-measures']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('見つかりません');
   });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
@@ -11,6 +11,7 @@ import { CHANGES_FILE, RELEASE_NOTES_FILE, readDatasetIndex, readPackageDir } fr
 import { renderChangesMarkdown } from '../report/changes/markdown.ts';
 import type { DatasetIndex, IndexedFile, VersionEntry } from './VersionIndex.ts';
 import { zipPackage } from './zipPackage.ts';
+import { directoryHolds } from './sameFiles.ts';
 
 export const FIRST_VERSION = '1.0.0';
 
@@ -41,12 +42,6 @@ export function asPublished(built: BuiltPackage): PublishedPackage {
   return { descriptor: built.descriptor, records };
 }
 
-function sameFiles(dir: string, files: PackageFile[]): boolean {
-  if (!existsSync(dir)) return false;
-  const names = readdirSync(dir).sort();
-  if (names.join('\n') !== files.map((f) => f.path).sort().join('\n')) return false;
-  return files.every((f) => Buffer.from(f.bytes).equals(readFileSync(path.join(dir, f.path))));
-}
 
 /** Decides the next version from what changed since the latest published one. */
 export function planVersion(input: { dataset: Dataset; records: Values[]; asOf: string; datasetDir: string }): VersionPlan {
@@ -81,6 +76,6 @@ export function planVersion(input: { dataset: Dataset; records: Values[]; asOf: 
   let status: PlanStatus;
   if (probe.bump === 'none' && previousVersion !== null) status = 'up-to-date';
   else if (!existsSync(versionDir)) status = 'new-version';
-  else status = sameFiles(versionDir, files) ? 'resume' : 'conflict';
+  else status = directoryHolds(versionDir, files) ? 'resume' : 'conflict';
   return { dataset, status, version, change, files, zipFile: path.join(versionDir, zipName), notesFile: path.join(versionDir, RELEASE_NOTES_FILE), entry, index };
 }

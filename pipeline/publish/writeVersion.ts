@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { directoryHolds, readDirectoryFiles } from './sameFiles.ts';
 import path from 'node:path';
 import type { Text } from '../problem/Problem.ts';
-import type { PackageFile } from '../package/DataPackage.ts';
 import { renderChangelog } from '../report/changes/changelog.ts';
 import type { ChangeSet } from './diff/ChangeSet.ts';
 import { fileOps } from './fileOps.ts';
@@ -20,18 +20,6 @@ export function writeIfChanged(file: string, content: string | Uint8Array): bool
   return true;
 }
 
-function readDirectoryFiles(dir: string): PackageFile[] {
-  return readdirSync(dir)
-    .sort()
-    .map((name) => ({ path: name, bytes: readFileSync(path.join(dir, name)) }));
-}
-
-function sameDirectory(a: string, b: string): boolean {
-  if (!existsSync(a) || !existsSync(b)) return false;
-  const left = readDirectoryFiles(a);
-  const right = readDirectoryFiles(b);
-  return left.length === right.length && left.every((f, i) => f.path === right[i]!.path && Buffer.from(f.bytes).equals(right[i]!.bytes));
-}
 
 /** Leftovers of a killed run (hidden staging, retired and temporary siblings) are removed first. */
 export function removeLeftovers(dir: string): void {
@@ -63,7 +51,8 @@ export function writeVersion(plan: VersionPlan, datasetDir: string, title: Text)
 function refreshDerived(datasetDir: string, index: DatasetIndex): void {
   const latestSource = path.join(datasetDir, index.latest);
   const latest = path.join(datasetDir, LATEST_DIR);
-  if (!sameDirectory(latestSource, latest)) writeDirectoryAtomic(latest, readDirectoryFiles(latestSource));
+  const files = readDirectoryFiles(latestSource);
+  if (!directoryHolds(latest, files)) writeDirectoryAtomic(latest, files);
   const changes = index.versions.map((v) => JSON.parse(readFileSync(path.join(datasetDir, v.version, CHANGES_FILE), 'utf8')) as ChangeSet);
   writeIfChanged(path.join(datasetDir, CHANGELOG_FILE), renderChangelog(index.title, changes));
 }

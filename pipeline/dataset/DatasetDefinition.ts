@@ -13,6 +13,8 @@ interface ColumnBase {
 export interface SingleFieldColumn extends ColumnBase {
   rule: 'text' | 'integer' | 'date' | 'month' | 'enum' | 'code';
   field: string;
+  /** Integer columns only: in every row this field equals the sum of these fields (a 合計 column). */
+  sumOf?: string[];
 }
 
 /** `（1）命を守る…` → a number field and a label field. */
@@ -74,9 +76,21 @@ export interface DatasetDefinitionFile {
   columns: ColumnDefinition[];
   missingValues?: string[];
   totals?: string[];
+  /** Rows such as 「合計」 that sum the data rows: not data; checked against the column sums. */
+  totalsRow?: TotalsRowDeclaration;
   /** Prepend the national columns lg_code and lg_name to every published record (default true). */
   nationalColumns?: boolean;
   summary?: SummaryDeclaration;
+}
+
+/** How a totals row (「合計」 at the bottom of the table) is recognised, and what it must add up to. */
+export interface TotalsRowDeclaration {
+  /** Text of the cell that marks the row, compared like header labels (width, spaces ignored). */
+  label: string;
+  /** Label of the column holding that text; default: the row's first non-empty cell. */
+  column?: string;
+  /** Fields whose sum over the data rows above must equal the totals row's cell; default: every integer column. */
+  check?: string[];
 }
 
 /** What the summary resource counts and sums, and which of its groupings the page filters and charts. */

@@ -1,6 +1,7 @@
 import { fieldsOfColumn } from './columns.ts';
 import type { Dataset, FieldSchema } from './DatasetDefinition.ts';
 import { hasNationalColumns, NATIONAL_FIELD_NAMES } from './nationalColumns.ts';
+import { checkTotalsDeclarations } from './totalsConsistency.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
 
 const typesOf = (schema: FieldSchema): string[] => (Array.isArray(schema.type) ? schema.type : [schema.type]);
@@ -71,6 +72,7 @@ export function checkConsistency(dataset: Dataset): Problem[] {
     }
   }
   checkSummary(dataset, needsField, say);
+  checkTotalsDeclarations(dataset, say);
   return problems;
 }
 

@@ -30,6 +30,7 @@ export type IngestEventKind =
   | 'blank-row-skipped'
   | 'header-repeated-skipped'
   | 'title-repeated-skipped'
+  | 'totals-row-skipped'
   | 'note-kept'
   | 'extra-column-ignored'
   | 'unlabeled-column-ignored'
@@ -78,6 +79,8 @@ export interface IngestedTable {
   headerRow: number;
   columns: TableColumn[];
   rows: TableRow[];
+  /** Rows the definition declares as totals rows (「合計」): not data, kept to check the sums. */
+  totalsRows?: TableRow[];
   notes: Note[];
   events: IngestEvent[];
   problems: Problem[];

@@ -5,6 +5,7 @@ import { findHeader, rowLabelKeys, type HeaderMatch } from './findHeader.ts';
 import { findJapaneseDate } from './japaneseDate.ts';
 import { labelKey } from './labelKey.ts';
 import { observeSheet } from './observeSheet.ts';
+import { isTotalsRow } from './totalsRow.ts';
 import { cellText, sheetGrid, type SheetGrid } from './sheetCells.ts';
 import type { IngestEvent, IngestedTable, Note, TableRow } from './Table.ts';
 
@@ -46,6 +47,7 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
   const headerKeys = new Set(header.columns.map((c) => labelKey(c.label)));
   const titleKey = title ? labelKey(title) : undefined;
   const rows: TableRow[] = [];
+  const totalsRows: TableRow[] = [];
   const notes: Note[] = [];
   let blankFrom: number | undefined;
   for (let row = header.row + 1; row <= grid.lastRow; row++) {
@@ -67,6 +69,11 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
       events.push({ kind: 'note-kept', sheet, row, cell: first.address, detail: first.text });
       continue;
     }
+    if (isTotalsRow(grid, row, header, dataset)) {
+      totalsRows.push({ row, cells: cellsOfRow(grid, row, header, dataset) });
+      events.push({ kind: 'totals-row-skipped', sheet, row, cell: first.address, detail: first.text });
+      continue;
+    }
     const keys = rowLabelKeys(grid, row);
     if (headerKeys.size > 1 && [...headerKeys].every((k) => keys.has(k))) {
       events.push({ kind: 'header-repeated-skipped', sheet, row, cell: first.address, detail: first.text });
@@ -75,7 +82,7 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
     rows.push({ row, cells: header.columns.length === 0 ? [] : cellsOfRow(grid, row, header, dataset) });
   }
   events.push(...observeSheet(grid, header.row, rows));
-  return { sheet, ...(title ? { title } : {}), asOf, headerRow: header.row, columns: header.columns, rows, notes, events, problems };
+  return { sheet, ...(title ? { title } : {}), asOf, headerRow: header.row, columns: header.columns, rows, ...(totalsRows.length > 0 ? { totalsRows } : {}), notes, events, problems };
 }
 
 function blankRun(sheet: string, from: number, to: number): IngestEvent {

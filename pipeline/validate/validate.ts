@@ -7,6 +7,8 @@ import { checkCellSafety } from './cellSafety.ts';
 import { checkPrimaryKey } from './primaryKey.ts';
 import { checkRelisted } from './relist.ts';
 import { validateAgainstSchema } from './schema.ts';
+import { checkRowSums } from './rowSums.ts';
+import { checkTotalsRows } from './totalsRow.ts';
 
 /** Everything the records must satisfy beyond what ingest and normalize already reported. */
 export function validateTable(table: IngestedTable, normalized: NormalizedTable, dataset: Dataset): Problem[] {
@@ -18,5 +20,7 @@ export function validateTable(table: IngestedTable, normalized: NormalizedTable,
     ...checkPrimaryKey(records, dataset, sheet),
     ...checkRelisted(records, dataset, sheet),
     ...checkBlankCells(records, dataset, sheet),
+    ...checkRowSums(records, dataset, sheet),
+    ...checkTotalsRows(table, records, dataset),
   ];
 }

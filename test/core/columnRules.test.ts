@@ -117,7 +117,7 @@ describe('every column rule, declared and read end to end', () => {
 
   it('publishes dates as date and months as yearmonth in the Table Schema', () => {
     const built = buildPackage({ dataset, records, asOf: '2020-07-01', version: '1.0.0' });
-    const types = Object.fromEntries(built.descriptor.resources[0]!.schema.fields.map((f) => [f.name, f.type]));
+    const types = Object.fromEntries(built.descriptor.resources[0]!.schema!.fields.map((f) => [f.name, f.type]));
     expect(types).toMatchObject({ lg_code: 'string', area_code: 'string', received_on: 'date', month: 'yearmonth', count: 'integer' });
   });
 

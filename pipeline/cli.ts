@@ -11,7 +11,8 @@ import { renderText } from './report/text.ts';
 import { makeReport } from './report/Report.ts';
 
 const USAGE = `使い方 / usage:
-  opendata validate <file> [--dataset NAME] [--format text|json|markdown]
+  opendata validate <file> [--dataset NAME] [--format text|json|markdown|github] [--summary] [--annotations] [--report-dir DIR]
+  opendata validate --dataset NAME [--format …]     (the dataset's own source workbook)
   opendata build <file> --out <dir> [--dataset NAME]
   opendata publish [--sources DIR] [--dist DIR] [--schema DIR] [--dry-run] [--published-file FILE] [--github-output]
   opendata diff <old> <new> [--dataset NAME] [--format text|markdown|json]   (workbooks or package directories)
@@ -27,7 +28,7 @@ const COMMON = {
 } as const satisfies ParseArgsConfig['options'];
 
 const COMMANDS = {
-  validate: { ...COMMON, format: { type: 'string', default: 'text' } },
+  validate: { ...COMMON, format: { type: 'string', default: 'text' }, summary: { type: 'boolean' }, annotations: { type: 'boolean' }, 'report-dir': { type: 'string' } },
   build: { ...COMMON, out: { type: 'string' }, version: { type: 'string' } },
   publish: { ...COMMON, dist: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'published-file': { type: 'string' }, 'github-output': { type: 'boolean' } },
   diff: { ...COMMON, dist: { type: 'string' }, format: { type: 'string', default: 'text' } },
@@ -95,6 +96,10 @@ async function run(command: keyof typeof COMMANDS, values: Record<string, string
     if (base === undefined || head === undefined || positionals.length > 0) throw new UsageError('changed-datasets needs --base SHA --head SHA and nothing else');
     return changedDatasetsCommand(io, { paths, base, head });
   }
+  if (command === 'validate') {
+    if (positionals.length > 1) throw new UsageError(`unexpected arguments: ${positionals.slice(1).join(' ')}`);
+    return runValidate(values, positionals[0], paths, io);
+  }
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError(`${command} needs a workbook file`);
   if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
@@ -104,14 +109,31 @@ async function run(command: keyof typeof COMMANDS, values: Record<string, string
     io.stderr(renderText(makeReport({ dataset: requireString(values, 'dataset') ?? '?', file, rows: 0, asOf: null, problems: choice.problems })));
     return EXIT.invalid;
   }
-  if (command === 'validate') {
-    const format = requireString(values, 'format') ?? 'text';
-    if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
-    return validateCommand(io, { file, dataset: choice.dataset, format: format as ReportFormat });
-  }
   const out = requireString(values, 'out');
   if (!out) throw new UsageError('build needs --out <dir>');
   return buildCommand(io, { file, out, dataset: choice.dataset, version: requireString(values, 'version') });
+}
+
+/** `validate`: the file given, or with `--dataset` alone the dataset's declared source workbook. */
+async function runValidate(values: Record<string, string | boolean | undefined>, file: string | undefined, paths: ReturnType<typeof projectPaths>, io: Io): Promise<ExitCode> {
+  const format = requireString(values, 'format') ?? 'text';
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+  const name = requireString(values, 'dataset');
+  if (file === undefined && name === undefined) throw new UsageError('validate needs a workbook file, or --dataset NAME for its source workbook');
+  const choice = chooseDataset(paths, name, file === undefined ? [] : [file]);
+  if (!choice.ok) {
+    if (choice.usage) throw new UsageError(choice.usage);
+    io.stderr(renderText(makeReport({ dataset: name ?? '?', file: file ?? paths.schemaDir, rows: 0, asOf: null, problems: choice.problems })));
+    return EXIT.invalid;
+  }
+  return validateCommand(io, {
+    file: file ?? choice.dataset.sourcePath,
+    dataset: choice.dataset,
+    format: format as ReportFormat,
+    summary: values.summary === true,
+    annotations: values.annotations === true,
+    reportDir: requireString(values, 'report-dir'),
+  });
 }
 
 /** Entry point for the `opendata` binary. */

@@ -14,6 +14,8 @@ export interface Report {
   normalizations: Normalization[];
   events: IngestEvent[];
   notes: Note[];
+  /** Field name → its title as staff know it (the header label), for showing `field` to people. */
+  fieldTitles: Record<string, string>;
 }
 
 const byRow = (a: Problem, b: Problem) => (a.row ?? 0) - (b.row ?? 0);
@@ -27,6 +29,7 @@ export function makeReport(parts: {
   normalizations?: Normalization[];
   events?: IngestEvent[];
   notes?: Note[];
+  fieldTitles?: Record<string, string>;
 }): Report {
   // Stable sort: within a row, problems keep the order the stages found them in.
   const errors = parts.problems.filter((p) => p.severity === 'error').sort(byRow);
@@ -42,5 +45,6 @@ export function makeReport(parts: {
     normalizations: parts.normalizations ?? [],
     events: parts.events ?? [],
     notes: parts.notes ?? [],
+    fieldTitles: parts.fieldTitles ?? {},
   };
 }

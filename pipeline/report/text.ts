@@ -1,11 +1,14 @@
 import type { Problem } from '../problem/Problem.ts';
-import { groupByRow, summaryLine, summaryLineEn, where } from './format.ts';
+import { groupByRow, shownProblem, summaryLine, summaryLineEn, where } from './format.ts';
 import type { Report } from './Report.ts';
+import { visible } from '../problem/visible.ts';
 
 const LABEL = { error: 'エラー', warning: '警告' } as const;
 
-function problemLines(p: Problem): string[] {
-  const value = p.value !== undefined ? `（値: ${p.value}）` : '';
+function problemLines(problem: Problem): string[] {
+  const p = shownProblem(problem, 500);
+  // The value only when the message does not already quote it.
+  const value = p.value !== undefined && !p.message.ja.includes(p.value) ? `（値: ${p.value}）` : '';
   const lines = [`  [${LABEL[p.severity]}] ${where(p)} ${p.message.ja}${value}`, `      ${p.message.en}`];
   if (p.fix) lines.push(`      直し方: ${p.fix.ja}`);
   return lines;
@@ -23,7 +26,7 @@ function section(title: string, problems: Problem[]): string[] {
 
 /** For a terminal: grouped by row, errors first, one summary line at the top and the bottom. */
 export function renderText(report: Report): string {
-  const head = `${report.dataset}: ${report.file}（${report.rows}行${report.asOf ? `、${report.asOf}時点` : ''}）`;
+  const head = `${report.dataset}: ${visible(report.file)}（${report.rows}行${report.asOf ? `、${report.asOf}時点` : ''}）`;
   const verdict = report.valid ? '公開できます / valid' : '直すところがあります / invalid';
   const lines = [
     head,

@@ -5,12 +5,14 @@ import { problem, type Problem } from '../problem/Problem.ts';
 
 // C0 controls other than the line feed and carriage return Excel uses inside cells, DEL, and C1 controls.
 const CONTROL = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+// Half of a UTF-16 surrogate pair without the other half (possible in .xls text): no UTF-8 file can hold it.
+const LONE_SURROGATE = /\p{Cs}/u;
 // Text Excel would run as a formula when a consumer opens the CSV.
 const FORMULA_LIKE = /^[=+@]/u;
 
 const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** Formulas, formula-like text and control characters: what would be unsafe or unreadable once published. */
+/** Formulas, formula-like text, control and broken characters: what would be unsafe or unreadable once published. */
 export function checkCellSafety(table: IngestedTable, records: RecordRow[]): Problem[] {
   const problems: Problem[] = [];
   const sheet = table.sheet;
@@ -41,6 +43,19 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[]): Pro
             }, {
               ja: 'セルの内容を入力し直してください（他のシステムから貼り付けた文字に混ざることがあります）。',
               en: 'Retype the cell; control characters often come with text pasted from other systems.',
+            }),
+          );
+        }
+        const broken = LONE_SURROGATE.exec(cell.value);
+        if (broken) {
+          // Never replaced by U+FFFD on the way to the CSV: the cell is named and nothing is published.
+          problems.push(
+            problem('broken-character', 'error', { ...where, value: JSON.stringify(cell.value).slice(0, 200) }, {
+              ja: `セル ${cell.address} に壊れた文字（${codePoint(broken[0])}、対になる半分が欠けた文字）が入っていて、このままでは公開できません。`,
+              en: `Cell ${cell.address} contains a broken character (${codePoint(broken[0])}, half of a surrogate pair), which cannot be published.`,
+            }, {
+              ja: 'セルの内容を入力し直してください。絵文字や特殊な漢字が途中で切れていることがあります。',
+              en: 'Retype the cell; an emoji or a rare kanji may have been cut in half.',
             }),
           );
         }

@@ -1,11 +1,13 @@
 import type { Dataset } from './dataset/DatasetDefinition.ts';
 import { ingestWorkbook } from './ingest/ingest.ts';
+import { DEFAULT_LIMITS, type ContainerLimits } from './ingest/container.ts';
 import { readWorkbook } from './ingest/readWorkbook.ts';
 import type { Values } from './normalize/RecordRow.ts';
 import { normalizeTable } from './normalize/normalize.ts';
 import { makeReport, type Report } from './report/Report.ts';
 import { validateTable } from './validate/validate.ts';
 import { lint } from './validate/lint/lint.ts';
+import { timed } from './timings.ts';
 
 export interface Processed {
   report: Report;
@@ -15,15 +17,15 @@ export interface Processed {
 
 /** Workbook bytes → report and records: ingest → normalize → validate → machine-readability lint. No I/O here. */
 export function processWorkbook(bytes: Uint8Array, fileName: string, dataset: Dataset): Processed {
-  const read = readWorkbook(bytes, fileName);
+  const read = timed('read', () => readWorkbook(bytes, fileName, sourceLimits(dataset)));
   if (!read.ok) {
     return { report: makeReport({ dataset: dataset.name, file: fileName, rows: 0, asOf: null, problems: [read.problem] }), records: [] };
   }
-  const table = ingestWorkbook(read.workbook, dataset);
-  const normalized = normalizeTable(table, dataset);
-  const found = [...table.problems, ...normalized.problems, ...validateTable(table, normalized, dataset)];
-  const problems = lint({ dataset, table, normalized, source: { kind: read.kind, parts: read.parts }, found });
-  const report = makeReport({
+  const table = timed('ingest', () => ingestWorkbook(read.workbook, dataset));
+  const normalized = timed('normalize', () => normalizeTable(table, dataset));
+  const found = timed('validate', () => [...table.problems, ...normalized.problems, ...validateTable(table, normalized, dataset)]);
+  const problems = timed('lint', () => lint({ dataset, table, normalized, source: { kind: read.kind, parts: read.parts }, found }));
+  const report = timed('report', () => makeReport({
     dataset: dataset.name,
     file: fileName,
     rows: normalized.records.length,
@@ -32,6 +34,12 @@ export function processWorkbook(bytes: Uint8Array, fileName: string, dataset: Da
     normalizations: normalized.normalizations,
     events: table.events,
     notes: table.notes,
-  });
+  }));
   return { report, records: normalized.records.map((r) => r.values) };
+}
+
+/** The container limits for this dataset's source: the defaults, with the unpacked size the definition allows. */
+export function sourceLimits(dataset: Dataset): ContainerLimits {
+  const mb = dataset.source.maxUnpackedMB;
+  return mb === undefined ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, maxUncompressedBytes: mb * 1024 * 1024 };
 }

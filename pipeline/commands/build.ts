@@ -3,6 +3,7 @@ import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import { buildPackage } from '../package/buildPackage.ts';
 import { writeDirectoryAtomic } from '../publish/writeDirectory.ts';
 import { renderText } from '../report/text.ts';
+import { timed, timingsLine } from '../timings.ts';
 import { EXIT, type ExitCode, type Io } from './Io.ts';
 import { processFile } from './readSource.ts';
 
@@ -15,9 +16,11 @@ export function buildCommand(io: Io, options: { file: string; out: string; datas
     io.stderr(renderText(report));
     return EXIT.invalid;
   }
-  const built = buildPackage({ dataset: options.dataset, records, asOf: report.asOf, version: options.version ?? INITIAL_VERSION });
+  const asOf = report.asOf;
+  const built = timed('package', () => buildPackage({ dataset: options.dataset, records, asOf, version: options.version ?? INITIAL_VERSION }));
   const out = path.resolve(io.cwd, options.out);
-  writeDirectoryAtomic(out, built.files);
+  timed('write', () => writeDirectoryAtomic(out, built.files));
+  if (io.env.OPENDATA_TIMINGS === '1') io.stderr(timingsLine());
   io.stdout(`${options.dataset.name} ${built.descriptor.version}: ${report.rows}行 → ${path.relative(io.cwd, out) || '.'} (${built.files.map((f) => f.path).join(', ')})\n`);
   if (report.warnings.length > 0) io.stderr(`警告 ${report.warnings.length}件 / ${report.warnings.length} warnings (opendata validate で詳しく見られます)\n`);
   return EXIT.ok;

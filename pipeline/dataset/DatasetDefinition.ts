@@ -58,6 +58,8 @@ export interface SourceDeclaration {
   sheet?: string;
   title: Text;
   url?: string;
+  /** Limit on the unpacked size of the source file (MB); default 50 (container.ts DEFAULT_LIMITS). */
+  maxUnpackedMB?: number;
 }
 
 /** The dataset definition file as written (YAML), after schema validation. */

@@ -111,8 +111,8 @@ describe('publish.yml, run as the runner runs it', () => {
     let staffCommit = '';
     const run = await runPublish({
       ...pushRun(),
-      beforeStep: (step) => {
-        if (step.name?.startsWith('Commit dist/')) staffCommit = remote.push({ 'docs/README.md': '# 手順\n' }, 'Add the upload guide');
+      beforeStep: async (step) => {
+        if (step.name?.startsWith('Commit dist/')) staffCommit = await remote.push({ 'docs/README.md': '# 手順\n' }, 'Add the upload guide');
       },
     });
     expect(run.result, run.log).toBe('success');

@@ -110,3 +110,26 @@ export function workflowRunEvent(apiUrl: string, pull: PullInfo, run: { id: numb
     sender,
   };
 }
+
+/** `pull_request` (opened or synchronize) from a branch of the repository itself. */
+export function pullRequestEvent(apiUrl: string, pull: PullInfo, action: 'opened' | 'synchronize'): Record<string, Value> {
+  const repo = repository(apiUrl);
+  return {
+    action,
+    number: pull.number,
+    pull_request: {
+      url: `${apiUrl}/repos/${OWNER}/${REPO}/pulls/${pull.number}`,
+      id: 1900000 + pull.number,
+      number: pull.number,
+      state: 'open',
+      title: '一覧表を更新しました',
+      user: sender,
+      head: { label: `${OWNER}:${pull.headRef}`, ref: pull.headRef, sha: pull.headSha, repo },
+      base: { label: `${OWNER}:main`, ref: 'main', sha: pull.baseSha, repo },
+      draft: false,
+      merged: false,
+    },
+    repository: repo,
+    sender,
+  };
+}

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../../helpers/project.ts';
+import { ROOT, SOURCE_WORKBOOK } from '../../helpers/project.ts';
 import type { ActionEmulation } from './runner.ts';
 
 const STAFF = {
@@ -27,39 +27,54 @@ export interface Remote {
   path: string;
   /** A clone on a staff member's machine. */
   staff: string;
-  /** Writes files in the staff clone, commits and pushes them to main; returns the new commit. */
-  push(files: Record<string, string | Uint8Array>, message: string): string;
+  /** Writes files in the staff clone, commits and pushes them to `branch` (default main); returns the new commit. */
+  push(files: Record<string, string | Uint8Array>, message: string, branch?: string): Promise<string>;
+  /** Lets `change` edit the staff clone (on `branch`, from main when new), then commits everything and pushes. */
+  update(message: string, change: (dir: string) => Promise<void> | void, branch?: string): Promise<string>;
 }
 
-/** A bare remote whose main holds a copy of this repository's schema/ and sources/ (dist/ empty). */
+export const DATASET = 'covid19-measures';
+
+/** A bare remote whose main holds a copy of this repository's schema/ and the Hiratsuka workbook (dist/ empty). */
 export function createRemote(): Remote {
   const root = mkdtempSync(path.join(os.tmpdir(), 'remote-'));
   const bare = path.join(root, 'opendata.git');
   const staff = path.join(root, 'staff');
   git(root, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
   git(root, 'init', '--quiet', '--initial-branch=main', staff);
-  cpSync(path.join(ROOT, 'schema'), path.join(staff, 'schema'), { recursive: true });
-  cpSync(path.join(ROOT, 'sources'), path.join(staff, 'sources'), { recursive: true });
+  // This repository's schema/ and the Hiratsuka list (other datasets declared later are left out,
+  // so that one run publishes exactly one version).
+  const onlyMeasures = (source: string): boolean => !source.includes(`${path.sep}datasets${path.sep}`) || path.basename(source).startsWith(`${DATASET}.`);
+  cpSync(path.join(ROOT, 'schema'), path.join(staff, 'schema'), { recursive: true, filter: onlyMeasures });
+  mkdirSync(path.join(staff, 'sources'));
+  cpSync(SOURCE_WORKBOOK, path.join(staff, 'sources', path.basename(SOURCE_WORKBOOK)));
   mkdirSync(path.join(staff, 'dist'));
   git(staff, 'add', 'schema', 'sources');
   git(staff, 'commit', '--quiet', '-m', 'Add the Hiratsuka list');
   git(staff, 'remote', 'add', 'origin', bare);
   git(staff, 'push', '--quiet', 'origin', 'main');
-  return {
-    path: bare,
-    staff,
-    push(files, message) {
-      git(staff, 'pull', '--quiet', '--ff-only', 'origin', 'main');
-      for (const [file, content] of Object.entries(files)) {
-        mkdirSync(path.dirname(path.join(staff, file)), { recursive: true });
-        writeFileSync(path.join(staff, file), content);
-      }
-      git(staff, 'add', '--', ...Object.keys(files));
-      git(staff, 'commit', '--quiet', '-m', message);
-      git(staff, 'push', '--quiet', 'origin', 'main');
-      return git(staff, 'rev-parse', 'HEAD');
-    },
+  const update = async (message: string, change: (dir: string) => Promise<void> | void, branch = 'main'): Promise<string> => {
+    git(staff, 'fetch', '--quiet', 'origin');
+    const exists = git(staff, 'ls-remote', '--heads', 'origin', branch) !== '';
+    git(staff, 'checkout', '--quiet', '-B', branch, exists ? `origin/${branch}` : 'origin/main');
+    await change(staff);
+    git(staff, 'add', '--all');
+    git(staff, 'commit', '--quiet', '-m', message);
+    git(staff, 'push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`);
+    return git(staff, 'rev-parse', 'HEAD');
   };
+  const push = (files: Record<string, string | Uint8Array>, message: string, branch?: string): Promise<string> =>
+    update(
+      message,
+      (dir) => {
+        for (const [file, content] of Object.entries(files)) {
+          mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+          writeFileSync(path.join(dir, file), content);
+        }
+      },
+      branch,
+    );
+  return { path: bare, staff, push, update };
 }
 
 export interface RemoteState {
@@ -82,15 +97,18 @@ export function remoteState(bare: string): RemoteState {
 
 /**
  * actions/checkout, offline: a full clone of the remote (all history and tags). With `ref`
- * the branch's current tip; without it, the event's commit on the event's branch, as the
- * real action does.
+ * the branch's current tip; without it, the event's commit, on the event's branch for a push
+ * (for a pull request the event's commit stands for the merge commit refs/pull/N/merge).
  */
 export function checkoutFrom(bare: string, event: { sha: string; ref: string }): ActionEmulation {
   return ({ workspace, with: inputs }) => {
     git(workspace, 'clone', '--quiet', '--no-checkout', bare, '.');
     const ref = inputs.ref || event.ref;
-    const branch = ref.replace(/^refs\/heads\//, '');
-    const commit = inputs.ref ? `origin/${branch}` : event.sha;
-    git(workspace, 'checkout', '--quiet', '-B', branch, commit);
+    if (!ref.startsWith('refs/heads/')) {
+      git(workspace, 'checkout', '--quiet', '--detach', event.sha);
+      return;
+    }
+    const branch = ref.slice('refs/heads/'.length);
+    git(workspace, 'checkout', '--quiet', '-B', branch, inputs.ref ? `origin/${branch}` : event.sha);
   };
 }

@@ -14,6 +14,7 @@ export function checkConsistency(dataset: Dataset): Problem[] {
   const properties = dataset.recordSchemaJson.properties;
   const produced = new Map<string, string>();
   const labels = new Set<string>();
+  const undeclared: { label: string; field: string }[] = [];
   for (const column of dataset.columns) {
     if (labels.has(column.label)) say(`The label ${column.label} is declared twice.`, `見出し「${column.label}」が2回宣言されています。`, column.label);
     labels.add(column.label);
@@ -24,11 +25,7 @@ export function checkConsistency(dataset: Dataset): Problem[] {
       produced.set(field, column.label);
       const schema = Object.hasOwn(properties, field) ? properties[field] : undefined;
       if (!schema) {
-        say(
-          `Column ${column.label} produces the field ${field}, which the record schema ${dataset.recordSchema} does not declare.`,
-          `列「${column.label}」の項目 ${field} がレコードのスキーマ ${dataset.recordSchema} にありません。`,
-          field,
-        );
+        undeclared.push({ label: column.label, field });
         continue;
       }
       const types = typesOf(schema);
@@ -45,15 +42,7 @@ export function checkConsistency(dataset: Dataset): Problem[] {
       }
     }
   }
-  for (const field of dataset.fields) {
-    if (!produced.has(field)) {
-      say(
-        `The record schema declares ${field}, but no column produces it.`,
-        `スキーマの項目 ${field} を作る列がデータセット定義にありません。`,
-        field,
-      );
-    }
-  }
+  reportUnmatched(dataset, undeclared, dataset.fields.filter((field) => !produced.has(field)), say);
   const needsField = (field: string, role: string) => {
     if (!Object.hasOwn(properties, field)) say(`${role} ${field} is not a field of the record schema.`, `${role} ${field} がスキーマの項目にありません。`, field);
   };
@@ -77,6 +66,33 @@ export function checkConsistency(dataset: Dataset): Problem[] {
 }
 
 type Say = (en: string, ja: string, value?: string) => void;
+
+/**
+ * Fields a column produces that the schema lacks, and schema fields no column produces. One of each
+ * is almost always a field renamed on one side only: said once, as such.
+ */
+function reportUnmatched(dataset: Dataset, undeclared: { label: string; field: string }[], unproduced: string[], say: Say): void {
+  const [renamed] = undeclared;
+  const [kept] = unproduced;
+  if (undeclared.length === 1 && unproduced.length === 1 && renamed && kept) {
+    say(
+      `Column ${renamed.label} produces the field ${renamed.field}, but the record schema ${dataset.recordSchema} calls it ${kept}: rename it on one side so both say the same.`,
+      `列「${renamed.label}」の項目は定義では ${renamed.field}、レコードのスキーマ ${dataset.recordSchema} では ${kept} です。どちらかの名前を直して一致させてください。`,
+      renamed.field,
+    );
+    return;
+  }
+  for (const { label, field } of undeclared) {
+    say(
+      `Column ${label} produces the field ${field}, which the record schema ${dataset.recordSchema} does not declare.`,
+      `列「${label}」の項目 ${field} がレコードのスキーマ ${dataset.recordSchema} にありません。`,
+      field,
+    );
+  }
+  for (const field of unproduced) {
+    say(`The record schema declares ${field}, but no column produces it.`, `スキーマの項目 ${field} を作る列がデータセット定義にありません。`, field);
+  }
+}
 
 /** The summary declaration names record fields; it sums a number; it filters and charts only what it groups by. */
 function checkSummary(dataset: Dataset, needsField: (field: string, role: string) => void, say: Say): void {

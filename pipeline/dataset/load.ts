@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { ErrorObject } from 'ajv';
 import { createAjv } from './ajv.ts';
 import { checkConsistency } from './consistency.ts';
+import { describeDefinitionErrors } from './definitionErrors.ts';
 import type { Dataset, DatasetDefinitionFile, RecordSchema } from './DatasetDefinition.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
 
@@ -34,12 +34,6 @@ function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-function describeAjvError(error: ErrorObject): string {
-  const where = error.instancePath || '/';
-  const extra = error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : '';
-  return `${where} ${error.message ?? error.keyword}${extra}`;
-}
-
 /** Reads and checks one dataset definition file and its record schema. Never throws for bad files. */
 export function loadDataset(definitionPath: string, paths: ProjectPaths): LoadResult {
   const rel = path.relative(process.cwd(), definitionPath) || definitionPath;
@@ -64,12 +58,11 @@ export function loadDataset(definitionPath: string, paths: ProjectPaths): LoadRe
   if (!validateDefinition(raw)) {
     return {
       ok: false,
-      problems: (validateDefinition.errors ?? []).map((e) =>
+      problems: describeDefinitionErrors(validateDefinition.errors ?? [], raw).map((text) =>
         definitionProblem(
           rel,
-          `The dataset definition does not match schema/dataset.schema.json: ${describeAjvError(e)}`,
-          `データセット定義の書き方が schema/dataset.schema.json と合いません: ${describeAjvError(e)}`,
-          e.instancePath,
+          `The dataset definition does not match schema/dataset.schema.json: ${text.en}`,
+          `データセット定義の書き方が schema/dataset.schema.json と合いません: ${text.ja}`,
         ),
       ),
     };

@@ -22,11 +22,13 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
       const address = cell?.address ?? (col === undefined ? undefined : XLSX.utils.encode_cell({ r: row.row - 1, c: col }));
       const reading = readCell(definition, cell, dataset);
       const [mainField] = reading.values[0]!;
+      // A column missing from the sheet is reported once (missing-label), not again in every row.
+      const absent = col === undefined;
       for (const [field, value] of reading.values) {
         record.values[field] = value;
         if (address) record.cells[field] = address;
-        if (reading.blank) record.blank.add(field);
-        if (reading.unreadable) record.unreadable.add(field);
+        if (reading.blank && !absent) record.blank.add(field);
+        if (reading.unreadable || (absent && !definition.optional)) record.unreadable.add(field);
       }
       record.relisted ||= reading.relisted;
       if (!address) return;

@@ -9,7 +9,8 @@ function problemLines(problem: Problem): string[] {
   const p = shownProblem(problem, 500);
   // The value only when the message does not already quote it.
   const value = p.value !== undefined && !p.message.ja.includes(p.value) ? `（値: ${p.value}）` : '';
-  const lines = [`  [${LABEL[p.severity]}] ${where(p)} ${p.message.ja}${value}`, `      ${p.message.en}`];
+  const place = where(p);
+  const lines = [`  [${LABEL[p.severity]}] ${place ? `${place} ` : ''}${p.message.ja}${value}`, `      ${p.message.en}`];
   if (p.fix) lines.push(`      直し方: ${p.fix.ja}`);
   return lines;
 }

@@ -25,6 +25,8 @@ export interface LintRule {
   item: string;
   check(input: LintInput): Problem[];
   cites?(p: Problem, input: LintInput): boolean;
+  /** What to do, for a cited problem that does not say. */
+  fix?: Text;
 }
 
 /** 「（統一ルール1-4）」 / "(MIC machine-readability rule 1-4)". */

@@ -35,7 +35,8 @@ export const LINT_RULES: readonly LintRule[] = [
 export function lint(input: LintInput): Problem[] {
   const claimed = input.found.map((p) => {
     const rule = LINT_RULES.find((r) => r.cites?.(p, input));
-    return rule ? { ...p, message: cited(p.message, rule.item) } : p;
+    if (!rule) return p;
+    return { ...p, message: cited(p.message, rule.item), ...(p.fix ?? rule.fix ? { fix: p.fix ?? rule.fix } : {}) };
   });
   return [...claimed, ...LINT_RULES.flatMap((rule) => rule.check(input))];
 }

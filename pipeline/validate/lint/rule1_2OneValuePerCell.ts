@@ -30,6 +30,10 @@ export function listItems(text: string): string[] {
 export const rule1_2OneValuePerCell: LintRule = {
   item: ITEM,
   cites: (p) => p.code === 'type-error' && p.value !== undefined && numberedPieces(p.value) >= 2,
+  fix: {
+    ja: '1つのセルには1つの値だけを入力してください。「100（50）」のような内訳や範囲は、別の列か注記（※）に書いてください。',
+    en: 'Enter one value per cell; put breakdowns or ranges such as "100 (50)" in another column or a note.',
+  },
   check(input): Problem[] {
     const problems: Problem[] = [];
     const erroneous = new Set(input.found.filter((p) => p.severity === 'error').map((p) => p.cell));

@@ -47,6 +47,10 @@ export const rule1_3NumbersAsText: LintRule = {
     if (p.code !== 'type-error' || p.value === undefined || !NUMBER_WITH_WORDS.test(p.value)) return false;
     return input.dataset.columns.some((c) => c.rule === 'integer' && c.field === p.field);
   },
+  fix: {
+    ja: 'セルには数字だけを半角で入力してください。単位は見出しに、「約」「以上」などの言葉は必要なら注記（※）に書いてください。',
+    en: 'Enter only the digits; the unit belongs in the header, and words such as "about" in a note if needed.',
+  },
   check(input): Problem[] {
     const byCell = groupBy(input.normalized.normalizations, (n) => n.cell);
     const erroneous = new Set(input.found.filter((p) => p.severity === 'error').map((p) => p.cell));

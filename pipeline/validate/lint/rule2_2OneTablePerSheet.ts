@@ -50,6 +50,7 @@ function findSecondTables({ table, dataset }: LintInput): number[] {
 export const rule2_2OneTablePerSheet: LintRule = {
   item: ITEM,
   cites: (p, input) => p.severity === 'error' && p.row !== undefined && secondTableRows(input).includes(p.row),
+  fix: ONE_TABLE,
   check(input): Problem[] {
     const { table } = input;
     const problems: Problem[] = [];

@@ -6,6 +6,7 @@ import type { Values } from './normalize/RecordRow.ts';
 import { normalizeTable } from './normalize/normalize.ts';
 import { makeReport, type Report } from './report/Report.ts';
 import { validateTable } from './validate/validate.ts';
+import { fieldTitle } from './validate/fieldTitle.ts';
 import { lint } from './validate/lint/lint.ts';
 import { timed } from './timings.ts';
 
@@ -34,6 +35,7 @@ export function processWorkbook(bytes: Uint8Array, fileName: string, dataset: Da
     normalizations: normalized.normalizations,
     events: table.events,
     notes: table.notes,
+    fieldTitles: Object.fromEntries(dataset.fields.map((field) => [field, fieldTitle(dataset, field).ja])),
   }));
   return { report, records: normalized.records.map((r) => r.values) };
 }

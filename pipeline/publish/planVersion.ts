@@ -25,6 +25,8 @@ export interface VersionPlan {
   change: ChangeSet;
   /** Files of the version directory (package files, changes.json, the zip). */
   files: PackageFile[];
+  /** The package as built for `version` (for the pages). */
+  built: BuiltPackage;
   zipFile: string;
   notesFile: string;
   entry: VersionEntry;
@@ -36,10 +38,7 @@ const indexed = (path: string, bytes: Uint8Array): IndexedFile => ({ path, bytes
 
 /** A built package read back the way consumers read it: descriptor and JSON records. */
 export function asPublished(built: BuiltPackage): PublishedPackage {
-  const json = built.descriptor.resources.find((r) => r.format === 'json' && r.schema);
-  const file = built.files.find((f) => f.path === json?.path);
-  const records = file ? (JSON.parse(new TextDecoder().decode(file.bytes)) as Values[]) : [];
-  return { descriptor: built.descriptor, records };
+  return { descriptor: built.descriptor, records: built.records };
 }
 
 
@@ -77,5 +76,5 @@ export function planVersion(input: { dataset: Dataset; records: Values[]; asOf: 
   if (probe.bump === 'none' && previousVersion !== null) status = 'up-to-date';
   else if (!existsSync(versionDir)) status = 'new-version';
   else status = directoryHolds(versionDir, files) ? 'resume' : 'conflict';
-  return { dataset, status, version, change, files, zipFile: path.join(versionDir, zipName), notesFile: path.join(versionDir, RELEASE_NOTES_FILE), entry, index };
+  return { dataset, status, version, change, files, built, zipFile: path.join(versionDir, zipName), notesFile: path.join(versionDir, RELEASE_NOTES_FILE), entry, index };
 }

@@ -12,6 +12,8 @@ export const CHANGES_FILE = 'changes.json';
 export const RELEASE_NOTES_FILE = 'CHANGES.md';
 export const CHANGELOG_FILE = 'CHANGELOG.md';
 export const LATEST_DIR = 'latest';
+/** The page people look at: dist/index.html and dist/<dataset>/index.html. */
+export const PAGE_FILE = 'index.html';
 
 function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;

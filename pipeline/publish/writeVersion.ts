@@ -3,10 +3,12 @@ import { directoryHolds, readDirectoryFiles } from './sameFiles.ts';
 import path from 'node:path';
 import type { Text } from '../problem/Problem.ts';
 import { renderChangelog } from '../report/changes/changelog.ts';
+import { renderCatalogPage } from '../site/catalogPage.ts';
+import { renderDatasetPage } from '../site/datasetPage.ts';
 import type { ChangeSet } from './diff/ChangeSet.ts';
 import { fileOps } from './fileOps.ts';
 import type { VersionPlan } from './planVersion.ts';
-import { CHANGELOG_FILE, CHANGES_FILE, INDEX_FILE, LATEST_DIR } from './published.ts';
+import { CHANGELOG_FILE, CHANGES_FILE, INDEX_FILE, LATEST_DIR, PAGE_FILE } from './published.ts';
 import type { CatalogIndex, DatasetIndex } from './VersionIndex.ts';
 import { createDirectoryAtomic, writeDirectoryAtomic, writeFileAtomic } from './writeDirectory.ts';
 
@@ -44,10 +46,11 @@ export function writeVersion(plan: VersionPlan, datasetDir: string, title: Text)
       : { name: plan.dataset.name, title, latest: plan.version, versions: [plan.entry, ...previous] };
   writeIfChanged(path.join(datasetDir, INDEX_FILE), json(index));
   refreshDerived(datasetDir, index);
+  writeIfChanged(path.join(datasetDir, PAGE_FILE), renderDatasetPage({ dataset: plan.dataset, index, latest: plan.built }));
   return index;
 }
 
-/** latest/ and CHANGELOG.md, rebuilt from the indexed versions. */
+/** latest/ and CHANGELOG.md, rebuilt from the indexed versions (the page is rebuilt by the caller). */
 function refreshDerived(datasetDir: string, index: DatasetIndex): void {
   const latestSource = path.join(datasetDir, index.latest);
   const latest = path.join(datasetDir, LATEST_DIR);
@@ -62,5 +65,6 @@ export function writeCatalog(dist: string, entries: CatalogIndex['datasets']): C
   removeLeftovers(dist);
   const catalog: CatalogIndex = { datasets: [...entries].sort((a, b) => (a.name < b.name ? -1 : 1)) };
   writeIfChanged(path.join(dist, INDEX_FILE), json(catalog));
+  writeIfChanged(path.join(dist, PAGE_FILE), renderCatalogPage(catalog));
   return catalog;
 }

@@ -73,6 +73,10 @@ describe('versioned publishing', () => {
     expect(changelog).toContain('着手 → 完了');
     expect(changelog).toContain('(架空)オンライン申請の拡充');
 
+    const page = readFileSync(path.join(project.dist, 'covid19-measures/index.html'), 'utf8');
+    for (const version of ['2.0.0', '1.1.1', '1.1.0', '1.0.0']) expect(page).toContain(version);
+    expect(readFileSync(path.join(project.dist, 'index.html'), 'utf8')).toContain('covid19-measures/index.html');
+
     const before = readTree(project.dist);
     const again = await publish(project);
     expect(again.code).toBe(0);

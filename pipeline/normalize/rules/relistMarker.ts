@@ -32,7 +32,8 @@ const FAMILIES: ReadonlyArray<readonly [string, string]> = [
 
 const BRACKETED = FAMILIES.map(([open, close]) => `[${open}]\\s*再掲\\s*[${close}]`).join('|');
 const AT_START = new RegExp(`^\\s*(?:${BRACKETED}|再掲\\s*[:：])\\s*`);
-const AT_END = new RegExp(`\\s*(?:${BRACKETED})\\s*$`);
+// No leading `\s*`: unanchored, it would retry from every space of a long run (quadratic); `trim` below removes it.
+const AT_END = new RegExp(`(?:${BRACKETED})\\s*$`);
 
 /**
  * Removes a relist marker at the start and/or end. Change `relist/marker`

@@ -32,8 +32,8 @@ function advice(rules: Set<string>): { ja: string; en: string } {
   return { ja: ja.join(''), en: en.join(' ') };
 }
 
-/** Text with a digit and something that is not part of a number: 「1,000千円」「約100」「100人」. */
-const NUMBER_WITH_WORDS = /\d.*[^\d\s,，.．\-−－▲△+]|[^\d\s,，.．\-−－▲△+].*\d/u;
+/** Text with a digit and something that is not part of a number: 「1,000千円」「約100」「100人」 (two linear scans, never `.*` backtracking over a long cell). */
+const numberWithWords = (text: string): boolean => /\d/u.test(text) && /[^\d\s,，.．\-−－▲△+]/u.test(text);
 
 /**
  * 1-3 「数値データは数値属性とし、文字列を含まないこと」. In an integer column, a number typed as text
@@ -44,7 +44,7 @@ const NUMBER_WITH_WORDS = /\d.*[^\d\s,，.．\-−－▲△+]|[^\d\s,，.．\-�
 export const rule1_3NumbersAsText: LintRule = {
   item: ITEM,
   cites(p, input) {
-    if (p.code !== 'type-error' || p.value === undefined || !NUMBER_WITH_WORDS.test(p.value)) return false;
+    if (p.code !== 'type-error' || p.value === undefined || !numberWithWords(p.value)) return false;
     return input.dataset.columns.some((c) => c.rule === 'integer' && c.field === p.field);
   },
   fix: {

@@ -2,28 +2,6 @@ import * as XLSX from 'xlsx';
 import { problem, type Problem } from '../problem/Problem.ts';
 import { damaged, DEFAULT_LIMITS, inspectContainer, type ContainerKind, type ContainerLimits } from './container.ts';
 import { inflateParts } from './inflateParts.ts';
-import { lastFallbackReason, readXlsxStream } from './xlsxStream.ts';
-function crossDiff(a: XLSX.WorkBook, b: XLSX.WorkBook): string | undefined {
-  if (JSON.stringify(a.SheetNames) !== JSON.stringify(b.SheetNames)) return 'names';
-  for (const n of b.SheetNames) {
-    const x = a.Sheets[n], y = b.Sheets[n];
-    if (!x || !y) { if (x !== y) return 'sheet ' + n; continue; }
-    const ra = (x['!data'] ?? []) as any[][], rb = (y['!data'] ?? []) as any[][];
-    if (ra.length !== rb.length) return `${n} rows ${ra.length} ${rb.length}`;
-    for (let r = 0; r < rb.length; r++) {
-      const p = ra[r], q = rb[r];
-      if (!p || !q) { if (!p !== !q) return `row ${r}`; continue; }
-      if (p.length !== q.length) return `row ${r} len ${p.length} ${q.length}`;
-      for (let c = 0; c < q.length; c++) {
-        const u = p[c], w = q[c];
-        if (!u || !w) { if (!u !== !w) return `cell ${r},${c}`; continue; }
-        for (const k of ['t','v','z','f','F','c','l']) if (!Object.is(u[k], w[k])) return `cell ${r},${c} ${k} ${JSON.stringify(u[k])} ${JSON.stringify(w[k])}`;
-      }
-    }
-    if (JSON.stringify(x['!merges'] ?? null) !== JSON.stringify(y['!merges'] ?? null)) return 'merges';
-  }
-  return undefined;
-}
 
 export type WorkbookRead =
   | {
@@ -36,25 +14,12 @@ export type WorkbookRead =
   | { ok: false; problem: Problem };
 
 // Only what ingest needs: formulas and number formats; no HTML, rich text or styles.
-export const READ_OPTIONS: XLSX.ParsingOptions = { dense: true, cellFormula: true, cellNF: true, cellHTML: false, cellText: false, cellStyles: false };
+const READ_OPTIONS: XLSX.ParsingOptions = { dense: true, cellFormula: true, cellNF: true, cellHTML: false, cellText: false, cellStyles: false };
 
 /** Bytes → a parsed workbook, refusing hostile or broken files before SheetJS inflates anything. */
 export function readWorkbook(bytes: Uint8Array, fileName: string, limits: ContainerLimits = DEFAULT_LIMITS): WorkbookRead {
   const check = inspectContainer(bytes, fileName, limits);
   if (!check.ok) return check;
-  if (check.kind === 'xlsx' && check.parts) {
-    // The workbooks Excel writes are read as they inflate; anything unusual is read the careful way below.
-    const streamed = readXlsxStream(bytes, check.parts, limits);
-    if (process.env.OPENDATA_XLSX_CROSSCHECK === '1') {
-      const inflated = inflateParts(bytes, check.parts, fileName, limits);
-      let careful: XLSX.WorkBook | undefined;
-      try { careful = inflated.ok ? XLSX.read(inflated.zip, { ...READ_OPTIONS, type: 'buffer' }) : undefined; } catch { careful = undefined; }
-      const diff = streamed && careful ? crossDiff(streamed, careful) : streamed ? 'streamed but careful refused' : undefined;
-      globalThis.process.stderr.write(`XLSXCHECK ${streamed ? 'streamed' : 'fallback:' + lastFallbackReason} ${diff ?? 'same'}\n`);
-      if (diff) throw new Error(`XLSXCHECK DIFFERENCE ${fileName}: ${diff}`);
-    }
-    if (streamed) return { ok: true, workbook: streamed, kind: 'xlsx', parts: check.parts.map((part) => part.name) };
-  }
   let input = bytes;
   let parts: string[] = [];
   if (check.parts) {

@@ -50,23 +50,5 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: Contai
       }, { ja: 'データの入ったシートのあるファイルをアップロードしてください。', en: 'Upload a workbook with a sheet of data.' }),
     };
   }
-  if (workbook.SheetNames.every((name) => isEmptySheet(Object.hasOwn(workbook.Sheets, name) ? workbook.Sheets[name] : undefined))) {
-    return {
-      ok: false,
-      problem: problem('source-error', 'error', { value: fileName }, {
-        ja: `「${fileName}」のシートはすべて空です（データが入っていません）。`,
-        en: `Every sheet of "${fileName}" is empty.`,
-      }, {
-        ja: '表を入力したブックを保存し直してから、もう一度アップロードしてください。',
-        en: 'Save the workbook with its table in it, and upload it again.',
-      }),
-    };
-  }
   return { ok: true, workbook, kind: check.kind, parts };
-}
-
-/** No cell with a value or formula (a sheet of formatting only counts as empty). */
-function isEmptySheet(sheet: XLSX.WorkSheet | undefined): boolean {
-  const rows = (sheet?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
-  return !rows.some((cells) => cells?.some((cell) => cell !== undefined && cell.t !== 'z' && (cell.v !== undefined || cell.f !== undefined)));
 }

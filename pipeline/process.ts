@@ -1,4 +1,5 @@
 import type { Dataset } from './dataset/DatasetDefinition.ts';
+import { emptyWorkbook } from './ingest/emptyWorkbook.ts';
 import { ingestWorkbook } from './ingest/ingest.ts';
 import { DEFAULT_LIMITS, type ContainerLimits } from './ingest/container.ts';
 import { readWorkbook } from './ingest/readWorkbook.ts';
@@ -19,8 +20,9 @@ export interface Processed {
 /** Workbook bytes → report and records: ingest → normalize → validate → machine-readability lint. No I/O here. */
 export function processWorkbook(bytes: Uint8Array, fileName: string, dataset: Dataset): Processed {
   const read = timed('read', () => readWorkbook(bytes, fileName, sourceLimits(dataset)));
-  if (!read.ok) {
-    return { report: makeReport({ dataset: dataset.name, file: fileName, rows: 0, asOf: null, problems: [read.problem] }), records: [] };
+  const unreadable = read.ok ? emptyWorkbook(read.workbook, fileName) : read.problem;
+  if (!read.ok || unreadable) {
+    return { report: makeReport({ dataset: dataset.name, file: fileName, rows: 0, asOf: null, problems: unreadable ? [unreadable] : [] }), records: [] };
   }
   const table = timed('ingest', () => ingestWorkbook(read.workbook, dataset));
   const normalized = timed('normalize', () => normalizeTable(table, dataset));

@@ -2,6 +2,7 @@ import * as XLSX from 'xlsx';
 import { problem, type Problem } from '../problem/Problem.ts';
 import { damaged, DEFAULT_LIMITS, inspectContainer, type ContainerKind, type ContainerLimits } from './container.ts';
 import { inflateParts } from './inflateParts.ts';
+import { readXlsxStream } from './xlsxStream.ts';
 
 export type WorkbookRead =
   | {
@@ -14,12 +15,17 @@ export type WorkbookRead =
   | { ok: false; problem: Problem };
 
 // Only what ingest needs: formulas and number formats; no HTML, rich text or styles.
-const READ_OPTIONS: XLSX.ParsingOptions = { dense: true, cellFormula: true, cellNF: true, cellHTML: false, cellText: false, cellStyles: false };
+export const READ_OPTIONS: XLSX.ParsingOptions = { dense: true, cellFormula: true, cellNF: true, cellHTML: false, cellText: false, cellStyles: false };
 
 /** Bytes → a parsed workbook, refusing hostile or broken files before SheetJS inflates anything. */
 export function readWorkbook(bytes: Uint8Array, fileName: string, limits: ContainerLimits = DEFAULT_LIMITS): WorkbookRead {
   const check = inspectContainer(bytes, fileName, limits);
   if (!check.ok) return check;
+  if (check.kind === 'xlsx' && check.parts) {
+    // The workbooks Excel writes are read as they inflate; anything unusual is read the careful way below.
+    const streamed = readXlsxStream(bytes, check.parts, limits);
+    if (streamed) return { ok: true, workbook: streamed, kind: 'xlsx', parts: check.parts.map((part) => part.name) };
+  }
   let input = bytes;
   let parts: string[] = [];
   if (check.parts) {

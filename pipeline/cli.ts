@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildCommand } from './commands/build.ts';
 import { changedDatasetsCommand } from './commands/changedDatasets.ts';
+import { DATASET_NAME, initCommand } from './commands/init.ts';
 import { GITHUB_USAGE, githubCommand } from './commands/github.ts';
 import { EXIT, type ExitCode, type Io } from './commands/Io.ts';
 import { chooseDataset, projectPaths } from './commands/project.ts';
@@ -18,6 +19,7 @@ const USAGE = `使い方 / usage:
   opendata diff <old> <new> [--dataset NAME] [--format text|markdown|json]   (workbooks or package directories)
   opendata diff --dataset NAME [--dist DIR] [--format …]                      (source workbook vs latest published)
   opendata changed-datasets --base SHA --head SHA   (JSON array of the datasets a branch changes)
+  opendata init <workbook> --dataset NAME [--out DIR] [--force] [--sheet NAME]   (draft a definition from a workbook)
 ${GITHUB_USAGE}`;
 
 const COMMON = {
@@ -33,6 +35,7 @@ const COMMANDS = {
   publish: { ...COMMON, dist: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'published-file': { type: 'string' }, 'github-output': { type: 'boolean' } },
   diff: { ...COMMON, dist: { type: 'string' }, format: { type: 'string', default: 'text' } },
   'changed-datasets': { ...COMMON, base: { type: 'string' }, head: { type: 'string' } },
+  init: { ...COMMON, out: { type: 'string' }, force: { type: 'boolean' }, sheet: { type: 'string' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 class UsageError extends Error {}
@@ -90,6 +93,12 @@ async function run(command: keyof typeof COMMANDS, values: Record<string, string
     });
   }
   if (command === 'diff') return runDiff(values, positionals, paths, io);
+  if (command === 'init') {
+    const name = requireString(values, 'dataset');
+    if (positionals.length !== 1 || name === undefined) throw new UsageError('init needs one workbook and --dataset NAME');
+    if (!DATASET_NAME.test(name)) throw new UsageError(`--dataset ${name}: use lower-case letters, digits and hyphens (e.g. covid19-call-center)`);
+    return initCommand(io, { file: positionals[0]!, name, paths, out: requireString(values, 'out'), force: values.force === true, sheet: requireString(values, 'sheet') });
+  }
   if (command === 'changed-datasets') {
     const base = requireString(values, 'base');
     const head = requireString(values, 'head');

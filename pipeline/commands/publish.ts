@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { unreviewedGuesses } from '../dataset/guesses.ts';
 import { loadAllDatasets, type ProjectPaths } from '../dataset/load.ts';
 import { setOutputs } from '../github/actions.ts';
 import { tagFor, type PublishedVersion } from '../github/publishedVersions.ts';
@@ -22,7 +23,10 @@ export interface PublishOptions {
 
 /** Validates and builds every dataset, decides each next version, and writes dist/ (or only says what it would). */
 export async function publishCommand(io: Io, options: PublishOptions): Promise<ExitCode> {
-  const { datasets, problems } = loadAllDatasets(options.paths);
+  const loaded = loadAllDatasets(options.paths);
+  const { datasets } = loaded;
+  // A definition drafted by opendata init is published only once a person has reviewed its guesses.
+  const problems = [...loaded.problems, ...datasets.flatMap((d) => unreviewedGuesses(d, 'error') ?? [])];
   if (problems.length > 0) {
     io.stderr(renderText(makeReport({ dataset: 'schema', file: options.paths.schemaDir, rows: 0, asOf: null, problems })));
     return EXIT.invalid;

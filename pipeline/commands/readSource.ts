@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
+import { unreviewedGuesses } from '../dataset/guesses.ts';
 import { processWorkbook, type Processed } from '../process.ts';
 import { problem } from '../problem/Problem.ts';
 import { makeReport } from '../report/Report.ts';
@@ -34,5 +35,7 @@ export function processFile(file: string, dataset: Dataset, cwd: string): Proces
       }),
     };
   }
-  return processWorkbook(bytes, shown, dataset);
+  const processed = processWorkbook(bytes, shown, dataset);
+  const unreviewed = unreviewedGuesses(dataset, 'warning');
+  return unreviewed ? { ...processed, report: { ...processed.report, warnings: [unreviewed, ...processed.report.warnings] } } : processed;
 }

@@ -83,6 +83,8 @@ export interface DatasetDefinitionFile {
   /** Prepend the national columns lg_code and lg_name to every published record (default true). */
   nationalColumns?: boolean;
   summary?: SummaryDeclaration;
+  /** Paths of the values `opendata init` guessed; deleted once a person has reviewed them. */
+  guessed?: string[];
 }
 
 /** How a totals row (「合計」 at the bottom of the table) is recognised, and what it must add up to. */

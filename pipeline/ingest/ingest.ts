@@ -9,7 +9,7 @@ import { isTotalsRow } from './totalsRow.ts';
 import { cellText, sheetGrid, type SheetGrid } from './sheetCells.ts';
 import type { IngestEvent, IngestedTable, Note, TableRow } from './Table.ts';
 
-const NOTE_PREFIX = /^(※|＊|\*|注[:：\s）)]|（注）|\(注\))/u;
+export const NOTE_PREFIX = /^(※|＊|\*|注[:：\s）)]|（注）|\(注\))/u;
 
 /** Reads the declared table out of a parsed workbook: header, title, as-of date, data rows, notes. */
 export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): IngestedTable {

@@ -1,13 +1,27 @@
-import type { Dataset } from '../dataset/DatasetDefinition.ts';
+import type { ValidateFunction } from 'ajv';
+import type { Dataset, RecordSchema } from '../dataset/DatasetDefinition.ts';
 import { createAjv } from '../dataset/ajv.ts';
 import type { RecordRow } from '../normalize/RecordRow.ts';
 import { locate, type Problem } from '../problem/Problem.ts';
 import { fieldTitle } from './fieldTitle.ts';
 import { schemaFinding } from './messages.ts';
 
+/** Compiled once per distinct schema: compiling takes ~30 ms, half the time of checking the 85-row workbook. */
+const compiled = new Map<string, ValidateFunction>();
+
+function validatorFor(schema: RecordSchema): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = createAjv().compile(schema);
+    compiled.set(key, validate);
+  }
+  return validate;
+}
+
 /** Checks every record against the declared JSON Schema; one staff-facing problem per failing cell. */
 export function validateAgainstSchema(records: RecordRow[], dataset: Dataset, sheet: string): Problem[] {
-  const validate = createAjv().compile(dataset.recordSchemaJson);
+  const validate = validatorFor(dataset.recordSchemaJson);
   const problems: Problem[] = [];
   for (const record of records) {
     if (validate(record.values)) continue;

@@ -73,19 +73,35 @@ export function schemaFinding(error: ErrorObject, title: Text, schema: FieldSche
         message: { ja: `「${title.ja}」が長すぎます（${String(p.limit)}文字まで）。`, en: `"${title.en}" is too long (at most ${String(p.limit)} characters).` },
         fix: { ja: `${String(p.limit)}文字以内にしてください。`, en: `Shorten it to ${String(p.limit)} characters.` },
       };
-    case 'pattern':
     case 'format':
+      if (p.format === 'date') {
+        return {
+          code: 'constraint-error',
+          severity: 'error',
+          message: { ja: `「${title.ja}」は日付ではありません。`, en: `"${title.en}" is not a date.` },
+          fix: { ja: '「2020-09-01」や「2020年9月1日」のように、年・月・日のある日付を入力してください。', en: 'Enter a date with year, month and day, such as 2020-09-01.' },
+        };
+      }
       return {
         code: 'constraint-error',
         severity: 'error',
-        message: { ja: `「${title.ja}」の書き方が決まった形になっていません。`, en: `"${title.en}" is not in the expected form (${String(p.pattern ?? p.format)}).` },
+        message: { ja: `「${title.ja}」の書き方が違います。`, en: `"${title.en}" is not in the expected form (${String(p.format)}).` },
+        fix: { ja: '他の行と同じ書き方で入力してください。', en: 'Write it the way the other rows do.' },
+      };
+    case 'pattern':
+      return {
+        code: 'constraint-error',
+        severity: 'error',
+        message: { ja: `「${title.ja}」の書き方が違います。`, en: `"${title.en}" is not in the expected form (${String(p.pattern)}).` },
         fix: { ja: '他の行と同じ書き方で入力してください。', en: 'Write it the way the other rows do.' },
       };
     default:
+      // Never ajv's own wording: the keyword alone, in both languages.
       return {
         code: 'constraint-error',
         severity: 'error',
-        message: { ja: `「${title.ja}」の値が決まりに合いません（${error.keyword}）。`, en: `"${title.en}" breaks the rule ${error.keyword}: ${error.message ?? ''}` },
+        message: { ja: `「${title.ja}」の値が決まりに合いません（${error.keyword}）。`, en: `"${title.en}" does not meet the rule "${error.keyword}".` },
+        fix: { ja: '値を確かめて入力し直してください。わからなければデータセットの担当者に相談してください。', en: 'Check the value; ask the dataset maintainer if unsure.' },
       };
   }
 }

@@ -7,19 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { prng } from '../bench/generate.ts';
 import { runCli, SOURCE_WORKBOOK, tempDir } from '../helpers/project.ts';
-
-/** mulberry32: small, fast, and the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const int = (rng: Rng, n: number) => Math.floor(rng() * n);
@@ -77,7 +66,10 @@ function mutateBytes(source: Uint8Array, rng: Rng): Mutation {
   switch (int(rng, 4)) {
     case 0: {
       const flips = 1 + int(rng, 8);
-      for (let i = 0; i < flips; i++) bytes[int(rng, bytes.length)] ^= 1 << int(rng, 8);
+      for (let i = 0; i < flips; i++) {
+        const at = int(rng, bytes.length);
+        bytes[at] = bytes[at]! ^ (1 << int(rng, 8));
+      }
       return { description: `flip ${flips} bits`, bytes };
     }
     case 1: {
@@ -122,7 +114,7 @@ function mutateSheetXml(files: Unzipped, rng: Rng): Mutation {
     used.push(k);
     xml = SHEET_EDITS[k]!(xml, rng);
   }
-  const out = { ...files, [SHEET]: strToU8(xml) };
+  const out: Unzipped = { ...files, [SHEET]: strToU8(xml) };
   if (rng() < 0.1) delete out[pick(rng, Object.keys(out))];
   return { description: `sheet XML edits ${used.join(',')}`, bytes: zipped(out) };
 }
@@ -135,7 +127,7 @@ describe('robustness: 504 mutations of the committed workbook', () => {
     const source = new Uint8Array(readFileSync(SOURCE_WORKBOOK));
     const files = unzipSync(source);
     expect(Object.keys(files)).toEqual(expect.arrayContaining([SHEET, STRINGS]));
-    const rng = random(20200901);
+    const rng = prng(20200901);
     const file = path.join(tempDir('opendata-mutant-'), 'mutant.xlsx');
     const failures: string[] = [];
     const kinds = { bytes: 0, values: 0, xml: 0, exit0: 0, exit1: 0 };

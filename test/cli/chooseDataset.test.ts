@@ -1,7 +1,7 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { declaredProject } from '../fixtures/declaredProject.ts';
+import { declaredProject, madeUpDefinition } from '../fixtures/declaredProject.ts';
 import { ROOT, runCli, SOURCE_WORKBOOK } from '../helpers/project.ts';
 import { TITLE, row, standardRows, workbookBytes } from '../fixtures/workbooks.ts';
 
@@ -9,17 +9,7 @@ import { TITLE, row, standardRows, workbookBytes } from '../fixtures/workbooks.t
 function twoDatasets() {
   const project = declaredProject({
     name: 'other',
-    definition: {
-      name: 'other',
-      title: { ja: '別の表（架空）', en: 'Another table (made up)' },
-      description: { ja: 'テスト用', en: 'For tests' },
-      publisher: { name: { ja: '架空市', en: 'Example City' }, lgCode: '999997' },
-      license: { name: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
-      source: { file: 'other.xlsx', title: { ja: '別の表', en: 'Another table' } },
-      recordSchema: 'other.record.schema.json',
-      primaryKey: 'no',
-      columns: [{ label: '番号', field: 'no', rule: 'integer' }],
-    },
+    definition: madeUpDefinition('other', 'other.xlsx', { primaryKey: 'no', columns: [{ label: '番号', field: 'no', rule: 'integer' }] }),
     recordSchema: { type: 'object', required: ['no'], properties: { no: { type: 'integer' } } },
   });
   for (const file of ['datasets/covid19-measures.yaml', 'datasets/covid19-measures.record.schema.json']) cpSync(path.join(ROOT, 'schema', file), path.join(project.schema, file));

@@ -9,17 +9,10 @@ import * as XLSX from 'xlsx';
 import type { DataPackage } from '../../pipeline/package/DataPackage.ts';
 import { buildPackage } from '../../pipeline/package/buildPackage.ts';
 import { processWorkbook } from '../../pipeline/process.ts';
-import { declaredProject, loadDeclared } from '../fixtures/declaredProject.ts';
+import { declaredProject, loadDeclared, madeUpDefinition } from '../fixtures/declaredProject.ts';
 import { runCli } from '../helpers/project.ts';
 
-const definition = {
-  name: 'rules-demo',
-  title: { ja: '読み方の確認（架空のデータ）', en: 'Column rules check (made-up data)' },
-  description: { ja: 'テスト用の架空のデータです。', en: 'Made-up data for tests.' },
-  publisher: { name: { ja: '架空市', en: 'Example City (fictional)' }, lgCode: '999997' },
-  license: { name: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
-  source: { file: 'rules.xlsx', title: { ja: '読み方の確認（架空）', en: 'Rules check (made up)' } },
-  recordSchema: 'rules-demo.record.schema.json',
+const definition = madeUpDefinition('rules-demo', 'rules.xlsx', {
   primaryKey: 'no',
   columns: [
     { label: '番号', field: 'no', rule: 'integer' },
@@ -33,7 +26,7 @@ const definition = {
     { label: '備考', field: 'note', rule: 'text' },
   ],
   missingValues: ['-'],
-};
+});
 
 const recordSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { loadDataset } from '../../pipeline/dataset/load.ts';
 import { processWorkbook } from '../../pipeline/process.ts';
-import { declaredProject, loadDeclared } from '../fixtures/declaredProject.ts';
+import { declaredProject, loadDeclared, madeUpDefinition } from '../fixtures/declaredProject.ts';
 
 const recordSchema = {
   type: 'object',
@@ -17,15 +17,8 @@ const recordSchema = {
 };
 
 function definition(extra: object = {}, total: object = { sumOf: ['adults', 'children'] }) {
-  return {
-    name: 'ward-counts',
-    title: { ja: '区別の人数（架空）', en: 'Counts per ward (made up)' },
-    description: { ja: 'テスト用の架空のデータです。', en: 'Made-up data for tests.' },
-    publisher: { name: { ja: '架空市', en: 'Example City' }, lgCode: '999997' },
-    license: { name: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
-    source: { file: 'wards.xlsx', title: { ja: '区別の人数', en: 'Counts per ward' } },
+  return madeUpDefinition('ward-counts', 'wards.xlsx', {
     asOf: '2021-04-01',
-    recordSchema: 'ward-counts.record.schema.json',
     primaryKey: 'ward',
     columns: [
       { label: '区', field: 'ward', rule: 'text' },
@@ -35,7 +28,7 @@ function definition(extra: object = {}, total: object = { sumOf: ['adults', 'chi
     ],
     totalsRow: { label: '合計' },
     ...extra,
-  };
+  });
 }
 
 type Cell = string | number | XLSX.CellObject;

@@ -13,6 +13,11 @@ function capped<T>(items: T[], limit: number, line: (item: T) => string): string
   return lines;
 }
 
+/** Whether re-listed rows make any total differ, so that "without re-listed" says something. */
+export function hasRelisted(change: ChangeSet): boolean {
+  return change.totals.some((t) => t.after.all !== t.after.withoutRelisted || (t.before !== null && t.before.all !== t.before.withoutRelisted));
+}
+
 /** The changes of one version: for a pull request, a release and a CHANGELOG.md entry. */
 export function renderChangesMarkdown(change: ChangeSet, options: { level?: number; limit?: number } = {}): string {
   const h = '#'.repeat(options.level ?? 2);
@@ -39,8 +44,13 @@ export function renderChangesMarkdown(change: ChangeSet, options: { level?: numb
     lines.push(...capped(d.rows, limit, (r) => `| ${r.key} | ${show(r.label)} | ${num(r.old)} | ${num(r.new)} | ${signed((r.new ?? 0) - (r.old ?? 0))} |`));
   }
   if (change.totals.length > 0) {
-    lines.push('', `${sub} 合計 / Totals`, '', '| 項目 | 前・全件 / before, all | 後・全件 / after, all | 前・再掲除く / before, without re-listed | 後・再掲除く / after, without re-listed |', '|---|---|---|---|---|');
-    for (const t of change.totals) lines.push(`| ${t.title} | ${num(t.before?.all)} | ${num(t.after.all)} | ${num(t.before?.withoutRelisted)} | ${num(t.after.withoutRelisted)} |`);
+    if (hasRelisted(change)) {
+      lines.push('', `${sub} 合計 / Totals`, '', '| 項目 | 前・全件 / before, all | 後・全件 / after, all | 前・再掲除く / before, without re-listed | 後・再掲除く / after, without re-listed |', '|---|---|---|---|---|');
+      for (const t of change.totals) lines.push(`| ${t.title} | ${num(t.before?.all)} | ${num(t.after.all)} | ${num(t.before?.withoutRelisted)} | ${num(t.after.withoutRelisted)} |`);
+    } else {
+      lines.push('', `${sub} 合計 / Totals`, '', '| 項目 | 前 / before | 後 / after |', '|---|---|---|');
+      for (const t of change.totals) lines.push(`| ${t.title} | ${num(t.before?.all)} | ${num(t.after.all)} |`);
+    }
   }
   if (change.added.length > 0) {
     lines.push('', `${sub} 追加 / Added（${change.added.length}）`, '', '| キー / key | 名称 / name | | | |', '|---|---|---|---|---|');

@@ -1,4 +1,5 @@
 import type { ChangeSet } from '../../publish/diff/ChangeSet.ts';
+import { hasRelisted } from './markdown.ts';
 
 /** For a terminal: the summary, then one line per added, removed or changed row. */
 export function renderChangesText(change: ChangeSet): string {
@@ -14,7 +15,8 @@ export function renderChangesText(change: ChangeSet): string {
     for (const f of r.fields) lines.push(`  ~ ${r.key} ${r.label}: ${f.title} ${String(f.old ?? '（空）')} → ${String(f.new ?? '（空）')}`);
   }
   for (const t of change.totals) {
-    lines.push(`  Σ ${t.title}: ${t.before?.all ?? '-'} → ${t.after.all}（再掲除く / without re-listed ${t.before?.withoutRelisted ?? '-'} → ${t.after.withoutRelisted}）`);
+    const relisted = hasRelisted(change) ? `（再掲除く / without re-listed ${t.before?.withoutRelisted ?? '-'} → ${t.after.withoutRelisted}）` : '';
+    lines.push(`  Σ ${t.title}: ${t.before?.all ?? '-'} → ${t.after.all}${relisted}`);
   }
   return `${lines.join('\n')}\n`;
 }

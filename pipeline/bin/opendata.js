@@ -1,13 +1,27 @@
 #!/usr/bin/env node
 // The `opendata` command. `npm install` compiles the TypeScript into .build/ (the `prepare`
-// script), so nothing is compiled at run time; a checkout without that build falls back to tsx.
-import { existsSync } from 'node:fs';
+// script), so nothing is compiled at run time. When the sources are newer than that build (a
+// developer edited pipeline/ without `npm run build`), the sources are run through tsx instead,
+// so a stale build is never silently used.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const compiled = new URL('../../.build/pipeline/cli.js', import.meta.url);
+const sources = fileURLToPath(new URL('..', import.meta.url));
+
+function newestSource() {
+  let newest = 0;
+  for (const name of readdirSync(sources, { recursive: true })) {
+    if (typeof name === 'string' && name.endsWith('.ts')) newest = Math.max(newest, statSync(`${sources}/${name}`).mtimeMs);
+  }
+  return newest;
+}
+
 let cli;
-if (existsSync(compiled)) {
+if (existsSync(compiled) && statSync(compiled).mtimeMs >= newestSource()) {
   cli = await import(compiled.href);
 } else {
+  if (existsSync(compiled)) process.stderr.write('opendata: .build/ is older than pipeline/; running the sources (npm run build refreshes it)\n');
   const { register } = await import('tsx/esm/api');
   register();
   cli = await import('../cli.ts');

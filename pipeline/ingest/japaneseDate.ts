@@ -274,6 +274,22 @@ export function findJapaneseDate(text: string): JapaneseDate | null {
  * `wareki-without-seireki` (総務省 チェック項目1-11). Anything that is not
  * exactly one valid date is `null` with a `type-error`.
  */
+/** The 統一ルール 1-11 warning: a 和暦 value without its Western year, saying what it was read as. */
+export function warekiWithoutSeireki(written: string, readAs: string, hint: { western: string; example: string; what: 'date' | 'month' }): Finding {
+  return {
+    code: WAREKI_WITHOUT_SEIREKI_CODE,
+    severity: 'warning',
+    message: {
+      ja: `和暦「${written}」だけで西暦がありません。${readAs} として読み取りました。`,
+      en: `"${written}" uses the Japanese era without the Western year; read as ${readAs}.`,
+    },
+    fix: {
+      ja: `西暦（${hint.western}）で入力するか、和暦に西暦を併記してください（例: ${hint.example}）。`,
+      en: `Enter the ${hint.what} in the Western calendar (${readAs}), or add the Western year to the era ${hint.what}.`,
+    },
+  };
+}
+
 export function parseJapaneseDate(text: string): RuleResult<string | null> {
   const changes: Change[] = [];
   const trimmed = text.replace(/^\s+|\s+$/g, '');
@@ -311,18 +327,7 @@ export function parseJapaneseDate(text: string): RuleResult<string | null> {
   if (era !== undefined) {
     if (iso !== trimmed) changes.push({ rule: WAREKI_RULE, before: trimmed, after: iso });
     if (match.parts.bracketYear === undefined) {
-      findings.push({
-        code: WAREKI_WITHOUT_SEIREKI_CODE,
-        severity: 'warning',
-        message: {
-          ja: `和暦「${trimmed}」だけで西暦がありません。${iso} として読み取りました。`,
-          en: `"${trimmed}" uses the Japanese era without the Western year; read as ${iso}.`,
-        },
-        fix: {
-          ja: `西暦（${iso}）で入力するか、和暦に西暦を併記してください（例: 令和2年（2020年）9月1日）。`,
-          en: `Enter the date in the Western calendar (${iso}), or add the Western year to the era date.`,
-        },
-      });
+      findings.push(warekiWithoutSeireki(trimmed, iso, { western: iso, example: '令和2年（2020年）9月1日', what: 'date' }));
     }
   } else if (iso !== trimmed) {
     changes.push({ rule: ISO_RULE, before: trimmed, after: iso });

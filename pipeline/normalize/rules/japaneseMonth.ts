@@ -12,7 +12,7 @@
 import * as XLSX from 'xlsx';
 import type { Change } from '../../problem/Normalization.ts';
 import type { Finding } from '../../problem/Problem.ts';
-import { ERA_ALIASES, ERAS, INVALID_DATE_CODE, parseJapaneseDate, WAREKI_WITHOUT_SEIREKI_CODE } from '../../ingest/japaneseDate.ts';
+import { ERA_ALIASES, ERAS, INVALID_DATE_CODE, parseJapaneseDate, warekiWithoutSeireki } from '../../ingest/japaneseDate.ts';
 import { TYPE_ERROR, type RuleResult } from './RuleResult.ts';
 import { TRIM_RULE } from './whitespace.ts';
 
@@ -110,18 +110,7 @@ export function parseJapaneseMonth(text: string): RuleResult<string | null> {
   if (eraName !== undefined) {
     changes.push({ rule: MONTH_WAREKI_RULE, before: trimmed, after: value });
     if (parts.bracketYear === undefined) {
-      findings.push({
-        code: WAREKI_WITHOUT_SEIREKI_CODE,
-        severity: 'warning',
-        message: {
-          ja: `和暦「${trimmed}」だけで西暦がありません。${value} として読み取りました。`,
-          en: `"${trimmed}" uses the Japanese era without the Western year; read as ${value}.`,
-        },
-        fix: {
-          ja: `西暦（${year}年${month}月）で入力するか、和暦に西暦を併記してください（例: ${eraName}${parts.eraYear}年（${year}年）${month}月）。`,
-          en: `Enter the month in the Western calendar (${value}), or add the Western year to the era month.`,
-        },
-      });
+      findings.push(warekiWithoutSeireki(trimmed, value, { western: `${year}年${month}月`, example: `${eraName}${parts.eraYear}年（${year}年）${month}月`, what: 'month' }));
     }
   } else if (value !== trimmed) {
     changes.push({ rule: MONTH_ISO_RULE, before: trimmed, after: value });

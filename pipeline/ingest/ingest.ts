@@ -1,13 +1,13 @@
 import * as XLSX from 'xlsx';
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
-import { findHeader, rowLabelKeys, type HeaderMatch } from './findHeader.ts';
+import { findHeader, type HeaderMatch } from './findHeader.ts';
 import { findJapaneseDate } from './japaneseDate.ts';
 import { labelKey } from './labelKey.ts';
 import { observeSheet } from './observeSheet.ts';
 import { isTotalsRow } from './totalsRow.ts';
 import { cellText, sheetGrid, type SheetGrid } from './sheetCells.ts';
-import type { IngestEvent, IngestedTable, Note, TableRow } from './Table.ts';
+import type { IngestEvent, IngestedTable, Note, SourceCell, TableRow } from './Table.ts';
 
 export const NOTE_PREFIX = /^(※|＊|\*|注[:：\s）)]|（注）|\(注\))/u;
 
@@ -45,13 +45,14 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
   }
 
   const headerKeys = new Set(header.columns.map((c) => labelKey(c.label)));
+  const columnOf = declaredColumns(header, dataset);
   const titleKey = title ? labelKey(title) : undefined;
   const rows: TableRow[] = [];
   const totalsRows: TableRow[] = [];
   const notes: Note[] = [];
   let blankFrom: number | undefined;
   for (let row = header.row + 1; row <= grid.lastRow; row++) {
-    const filled = filledCells(grid, row);
+    const filled = grid.rowCells(row);
     if (filled.length === 0) {
       blankFrom ??= row;
       continue;
@@ -59,7 +60,7 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
     // One event per run of blank rows that something follows; trailing blank rows are not worth a word.
     if (blankFrom !== undefined) events.push(blankRun(sheet, blankFrom, row - 1));
     blankFrom = undefined;
-    const first = filled[0]!;
+    const first = { address: filled[0]!.address, text: cellText(filled[0]) };
     if (filled.length === 1 && titleKey && labelKey(first.text) === titleKey) {
       events.push({ kind: 'title-repeated-skipped', sheet, row, cell: first.address, detail: first.text });
       continue;
@@ -70,16 +71,15 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
       continue;
     }
     if (isTotalsRow(grid, row, header, dataset)) {
-      totalsRows.push({ row, cells: cellsOfRow(grid, row, header, dataset) });
+      totalsRows.push({ row, cells: cellsOfRow(grid, row, columnOf) });
       events.push({ kind: 'totals-row-skipped', sheet, row, cell: first.address, detail: first.text });
       continue;
     }
-    const keys = rowLabelKeys(grid, row);
-    if (headerKeys.size > 1 && [...headerKeys].every((k) => keys.has(k))) {
+    if (headerKeys.size > 1 && hasEveryLabel(filled, headerKeys)) {
       events.push({ kind: 'header-repeated-skipped', sheet, row, cell: first.address, detail: first.text });
       continue;
     }
-    rows.push({ row, cells: header.columns.length === 0 ? [] : cellsOfRow(grid, row, header, dataset) });
+    rows.push({ row, cells: header.columns.length === 0 ? [] : cellsOfRow(grid, row, columnOf) });
   }
   events.push(...observeSheet(grid, header.row, rows));
   return { sheet, ...(title ? { title } : {}), asOf, headerRow: header.row, columns: header.columns, rows, ...(totalsRows.length > 0 ? { totalsRows } : {}), notes, events, problems };
@@ -91,12 +91,33 @@ function blankRun(sheet: string, from: number, to: number): IngestEvent {
     : { kind: 'blank-row-skipped', sheet, row: from, toRow: to, detail: `${from}-${to}` };
 }
 
+/** The sheet column of each declared column, in declaration order (undefined where it is absent). */
+function declaredColumns(header: HeaderMatch, dataset: Dataset): (number | undefined)[] {
+  return dataset.columns.map((definition) => header.columns.find((c) => c.definition === definition)?.col);
+}
+
 /** Cells of a data row aligned with the declared columns (undefined where a column is absent). */
-function cellsOfRow(grid: SheetGrid, row: number, header: HeaderMatch, dataset: Dataset): TableRow['cells'] {
-  return dataset.columns.map((definition) => {
-    const column = header.columns.find((c) => c.definition === definition);
-    return column ? grid.cellAt(row, column.col) : undefined;
-  });
+function cellsOfRow(grid: SheetGrid, row: number, columnOf: (number | undefined)[]): TableRow['cells'] {
+  return columnOf.map((col) => (col === undefined ? undefined : grid.cellAt(row, col)));
+}
+
+/**
+ * Whether the row's labels (as rowLabelKeys reads them) include every header label: a repeated header.
+ * Stops as soon as too few cells are left to hold the labels still missing, so a data row costs one
+ * or two labelKey calls, not one per cell.
+ */
+function hasEveryLabel(cells: SourceCell[], headerKeys: Set<string>): boolean {
+  const found = new Set<string>();
+  for (let i = 0; i < cells.length; i++) {
+    const text = cellText(cells[i]).trim();
+    if (text !== '') {
+      const key = labelKey(text);
+      if (headerKeys.has(key)) found.add(key);
+    }
+    if (found.size === headerKeys.size) return true;
+    if (cells.length - i - 1 < headerKeys.size - found.size) return false;
+  }
+  return found.size === headerKeys.size;
 }
 
 function filledCells(grid: SheetGrid, row: number): { address: string; text: string }[] {

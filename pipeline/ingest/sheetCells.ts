@@ -33,10 +33,16 @@ export interface SheetGrid {
   comments: { address: string; row: number; text: string }[];
 }
 
+/** Column letters by index (A, B, …), made once each: `letters(c) + row` is XLSX.utils.encode_cell. */
+const columnLetters: string[] = [];
+export function columnLetter(col: number): string {
+  return (columnLetters[col] ??= XLSX.utils.encode_col(col));
+}
+
 function toSourceCell(cell: XLSX.CellObject, row: number, col: number): SourceCell | undefined {
   if (cell.t === 'z' || (cell.v === undefined && !cell.f)) return undefined;
   const value = cell.t === 'e' ? (cell.w ?? '#ERROR') : cell.v instanceof Date ? cell.v.toISOString() : (cell.v ?? null);
-  const result: SourceCell = { address: XLSX.utils.encode_cell({ r: row - 1, c: col }), row, col, value };
+  const result: SourceCell = { address: columnLetter(col) + row, row, col, value };
   if (cell.f) result.formula = cell.f;
   if (typeof cell.z === 'string' && cell.z !== 'General') result.format = cell.z;
   return result;
@@ -58,13 +64,21 @@ export function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
     lastRow = r + 1;
     columnCount = Math.max(columnCount, cells.length);
     cells.forEach((cell, c) => {
-      const text = cell ? commentText(cell) : '';
+      const text = cell?.c ? commentText(cell) : '';
       if (text !== '') comments.push({ address: XLSX.utils.encode_cell({ r, c }), row: r + 1, text });
     });
   });
+  // Each cell becomes a SourceCell once, however often it is asked for (null: it holds nothing).
+  const made: (SourceCell | null | undefined)[][] = [];
   const own = (row: number, col: number): SourceCell | undefined => {
     const cell = data[row - 1]?.[col];
-    return cell ? toSourceCell(cell, row, col) : undefined;
+    if (!cell) return undefined;
+    const rowMade = (made[row - 1] ??= []);
+    const known = rowMade[col];
+    if (known !== undefined) return known ?? undefined;
+    const source = toSourceCell(cell, row, col);
+    rowMade[col] = source ?? null;
+    return source;
   };
 
   // Filled cells by row, then column; only inside the extent, and never more than MAX_FILLED_CELLS.
@@ -104,6 +118,19 @@ export function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
     comments,
     cellAt,
     rowCells(row) {
+      const raw = data[row - 1];
+      if (!filled.has(row)) {
+        // No merged cells here: the row's own cells, already left to right.
+        const cells: SourceCell[] = [];
+        if (raw) {
+          for (let c = 0; c < raw.length; c++) {
+            if (raw[c] === undefined) continue;
+            const cell = own(row, c);
+            if (cell && (hasText(cell) || cell.formula)) cells.push(cell);
+          }
+        }
+        return cells;
+      }
       const cols = new Set<number>();
       data[row - 1]?.forEach((_, c) => cols.add(c));
       for (const c of filled.get(row)?.keys() ?? []) cols.add(c);
@@ -115,6 +142,12 @@ export function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
       return cells;
     },
   };
+}
+
+/** `cellText(cell).trim() !== ''` without making the text: numbers and booleans always show something. */
+function hasText(cell: SourceCell): boolean {
+  const value = cell.value;
+  return typeof value === 'string' ? /\S/.test(value) : value !== null;
 }
 
 /** The cell's value as text, the way staff see it (numbers in plain digits). */

@@ -379,7 +379,6 @@ const ERRORS: Record<string, number> = {
 };
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const MERGE = /<(?:\w+:)?mergeCell ref=["'][A-Z0-9:]+['"]\s*[/]?>/g;
-const CELL_REF = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
 
 type Cell = { t: string; v: unknown; z: string | undefined };
 
@@ -399,90 +398,145 @@ function sheetReader(strings: (string | undefined)[] | undefined, formats: (stri
   let maxC = -1;
   const general = BUILTIN_FORMATS[0];
 
-  const cell = (attrs: string, content: string | undefined) => {
-    let r: string | undefined;
+  /** The number in x[from, to) when it is a plain decimal integer SheetJS's parseFloat reads the same; else NaN. */
+  const integerAt = (x: string, from: number, to: number): number => {
+    let i = from;
+    const negative = x.charCodeAt(i) === 45; /* - */
+    if (negative) i++;
+    if (i === to || to - i > 15) return NaN;
+    let n = 0;
+    for (; i < to; i++) {
+      const d = x.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return NaN;
+      n = n * 10 + d;
+    }
+    return negative ? -n : n;
+  };
+
+  /**
+   * One <c> element: its attributes are x[at, end), its content x[contentAt, contentEnd) (empty when
+   * self-closing). Only the plainest spelling is read here; anything else is left to SheetJS.
+   */
+  const cell = (x: string, at: number, end: number, contentAt: number, contentEnd: number) => {
+    let row = -1;
+    let c = -1;
     let s: string | undefined;
     let t: string | undefined;
-    ATTRIBUTE.lastIndex = 0;
-    for (let m = ATTRIBUTE.exec(attrs); m; m = ATTRIBUTE.exec(attrs)) {
-      const value = m[2] ?? m[3] ?? '';
-      const name = m[1]!;
-      switch (name) {
-        case 'r': r = value; break;
-        case 's': s = value; break;
-        case 't': t = value; break;
-        default: {
-          // SheetJS also keys an attribute by its local name (xml:space → space), its lower case and
-          // what precedes a `_`: anything that could land on r, s or t is left to it.
-          const local = name.slice(name.indexOf(':') + 1).toLowerCase();
-          if (/^[rst](_|$)/.test(local)) unsupported(`cell attribute ${name}`);
+    let i = at;
+    while (i < end) {
+      const ch = x.charCodeAt(i);
+      if (ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) unsupported('cell attributes');
+      while (i < end && (x.charCodeAt(i) === 32 || x.charCodeAt(i) === 9 || x.charCodeAt(i) === 10 || x.charCodeAt(i) === 13)) i++;
+      if (i === end) break;
+      const nameAt = i;
+      while (i < end && x.charCodeAt(i) !== 61 /* = */) i++;
+      const nameEnd = i;
+      const quote = x.charCodeAt(i + 1);
+      if (i === end || (quote !== 34 && quote !== 39)) unsupported('cell attributes');
+      const valueAt = i + 2;
+      const valueEnd = x.indexOf(quote === 34 ? '"' : "'", valueAt);
+      if (valueEnd === -1 || valueEnd >= end) unsupported('cell attributes');
+      i = valueEnd + 1;
+      const first = x.charCodeAt(nameAt);
+      if (nameEnd - nameAt === 1 && first === 114 /* r */) {
+        // A1-style reference: 1–3 capital letters, then a row number without leading zeros.
+        let j = valueAt;
+        c = 0;
+        while (j < valueEnd && j - valueAt < 3 && x.charCodeAt(j) >= 65 && x.charCodeAt(j) <= 90) c = c * 26 + (x.charCodeAt(j++) - 64);
+        c -= 1;
+        const digits = j;
+        row = 0;
+        for (; j < valueEnd && j - digits < 7; j++) {
+          const d = x.charCodeAt(j) - 48;
+          if (d < 0 || d > 9) break;
+          row = row * 10 + d;
         }
+        if (c < 0 || j !== valueEnd || digits === valueEnd || x.charCodeAt(digits) === 48) unsupported('cell reference');
+        row -= 1;
+      } else if (nameEnd - nameAt === 1 && first === 115 /* s */) {
+        s = x.slice(valueAt, valueEnd);
+      } else if (nameEnd - nameAt === 1 && first === 116 /* t */) {
+        t = x.slice(valueAt, valueEnd);
+      } else {
+        const name = x.slice(nameAt, nameEnd);
+        // SheetJS also keys an attribute by its local name (xml:space → space), its lower case and
+        // what precedes a `_`: anything that could land on r, s or t is left to it.
+        if (!/^[A-Za-z][\w.:-]*$/.test(name) || /^[rst](_|$)/.test(name.slice(name.indexOf(':') + 1).toLowerCase())) unsupported(`cell attribute ${name}`);
       }
     }
-    let raw: string | undefined;
-    let text = '';
-    if (content !== undefined && content !== '') {
-      // <v>text</v>, or <v xml:space="preserve">text</v> as SheetJS writes text with line breaks.
-      const open = content.charCodeAt(2) === 62 /* > */ ? 3 : content.indexOf('>') + 1;
-      if (!content.startsWith('<v') || (open !== 3 && content.charCodeAt(2) !== 32) || !content.endsWith('</v>') || content.indexOf('<', open) !== content.length - 4) {
-        unsupported('cell content other than <v>');
-      }
-      text = content.slice(open, -4);
-      if (text !== '') raw = unescape(text, false);
+    // The content: nothing, or <v>text</v> (<v xml:space="preserve">text</v> as SheetJS writes line breaks).
+    let textAt = contentAt;
+    let textEnd = contentAt;
+    if (contentEnd > contentAt) {
+      if (x.charCodeAt(contentAt) !== 60 || x.charCodeAt(contentAt + 1) !== 118 /* v */) unsupported('cell content other than <v>');
+      const third = x.charCodeAt(contentAt + 2);
+      textAt = third === 62 ? contentAt + 3 : third === 32 ? x.indexOf('>', contentAt) + 1 : -1;
+      textEnd = contentEnd - 4;
+      if (textAt <= 0 || textAt > textEnd || !x.startsWith('</v>', textEnd) || x.indexOf('<', textAt) !== textEnd) unsupported('cell content other than <v>');
     }
-    if (t === undefined && raw === undefined) return; // a styled empty cell: SheetJS keeps nothing
-    const ref = r === undefined ? undefined : CELL_REF.exec(r);
-    if (!ref) unsupported(`cell reference ${r}`);
+    const empty = textAt === textEnd;
+    if (t === undefined && empty) return; // a styled empty cell: SheetJS keeps nothing
+    if (row < 0) unsupported('cell without a reference');
     let v: unknown;
+    let type: string;
     switch (t ?? 'n') {
-      case 'n':
-        if (raw === undefined || raw === '') return;
-        if (!NUMBER.test(raw)) unsupported(`number ${raw}`);
-        v = parseFloat(raw);
-        t = 'n';
+      case 'n': {
+        if (empty) return;
+        const n = integerAt(x, textAt, textEnd);
+        if (Number.isNaN(n)) {
+          const raw = unescape(x.slice(textAt, textEnd), false);
+          if (raw === '') return;
+          if (!NUMBER.test(raw)) unsupported(`number ${raw}`);
+          v = parseFloat(raw);
+        } else {
+          v = n;
+        }
+        type = 'n';
         break;
+      }
       case 's': {
-        if (raw === undefined) return;
-        if (!/^\d+$/.test(raw) || !strings) unsupported('shared string index');
-        const index = parseInt(raw, 10);
+        if (empty) return;
+        const index = integerAt(x, textAt, textEnd);
+        if (!strings || !(index >= 0) || x.charCodeAt(textAt) === 45) unsupported('shared string index');
         if (index >= strings.length) unsupported('shared string index out of range');
         v = strings[index];
-        t = 's';
+        type = 's';
         break;
       }
-      case 'str':
+      case 'str': {
+        const text = x.slice(textAt, textEnd);
         // SheetJS decodes these twice (entities, then UTF-8 of what is already text): numeric escapes
         // would come out differently, so only plain text is read here.
         if (text.indexOf('&#') !== -1 || /_x/i.test(text)) unsupported('escaped formula string');
-        v = raw === undefined ? '' : unescape(raw, true);
-        t = 's';
+        v = empty ? '' : unescape(unescape(text, false), true);
+        type = 's';
         break;
-      case 'b':
+      }
+      case 'b': {
+        const raw = empty ? undefined : unescape(x.slice(textAt, textEnd), false);
         if (raw !== '0' && raw !== '1' && raw !== 'true' && raw !== 'false') unsupported(`boolean ${raw}`);
         v = raw === '1' || raw === 'true';
-        t = 'b';
+        type = 'b';
         break;
-      case 'e':
+      }
+      case 'e': {
+        const raw = empty ? undefined : unescape(x.slice(textAt, textEnd), false);
         if (raw === undefined || !Object.hasOwn(ERRORS, raw)) unsupported(`error ${raw}`);
         v = ERRORS[raw];
-        t = 'e';
+        type = 'e';
         break;
+      }
       default:
         unsupported(`cell type ${t}`);
     }
     let z = general;
     if (formats && s !== undefined) {
-      const index = Number(s);
       // SheetJS looks the style up by the attribute's text: "01" finds nothing (General).
-      if (Object.hasOwn(formats, s) && String(index) === s) z = formats[index];
+      const index = Number(s);
+      if (Number.isInteger(index) && index >= 0 && index < formats.length && String(index) === s) z = formats[index];
     }
-    const letters = ref[1]!;
-    let c = 0;
-    for (let i = 0; i < letters.length; i++) c = c * 26 + (letters.charCodeAt(i) - 64);
-    c -= 1;
-    const row = Number(ref[2]) - 1;
     const cells = data[row] ?? (data[row] = []);
-    cells[c] = { t: t!, v, z };
+    cells[c] = { t: type, v, z };
     if (row < minR) minR = row;
     if (row > maxR) maxR = row;
     if (c < minC) minC = c;
@@ -509,7 +563,7 @@ function sheetReader(strings: (string | undefined)[] | undefined, formats: (stri
       const third = text.charCodeAt(lt + 2);
       if (second === 99 /* c */ && (third === 32 || third === 62 || third === 47)) {
         if (text.charCodeAt(gt - 1) === 47 /* / */) {
-          cell(text.slice(lt + 2, gt - 1), undefined);
+          cell(text, lt + 2, gt - 1, gt, gt);
           at = gt + 1;
           continue;
         }
@@ -518,7 +572,7 @@ function sheetReader(strings: (string | undefined)[] | undefined, formats: (stri
           at = lt;
           break;
         }
-        cell(text.slice(lt + 2, gt), text.slice(gt + 1, close));
+        cell(text, lt + 2, gt, gt + 1, close);
         at = close + 4;
         continue;
       }

@@ -48,10 +48,14 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
 function linkRelisted(records: RecordRow[], dataset: Dataset, sheet: string): Normalization[] {
   const column = dataset.columns.find((c): c is RelistMarkerColumn => c.rule === 'relist-marker');
   if (!column) return [];
+  // Only names that some re-listed row carries can be looked up below.
+  const relistedNames = new Set<string>();
+  for (const record of records) if (record.relisted) relistedNames.add(String(record.values[column.field]));
+  if (relistedNames.size === 0) return [];
   const byName = new Map<string, RecordRow[]>();
   for (const record of records) {
     const name = record.values[column.field];
-    if (typeof name !== 'string') continue;
+    if (typeof name !== 'string' || !relistedNames.has(name)) continue;
     const list = byName.get(name) ?? [];
     list.push(record);
     byName.set(name, list);

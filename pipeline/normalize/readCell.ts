@@ -27,7 +27,15 @@ export interface CellReading {
   unreadable: boolean;
 }
 
-const nulls = (column: ColumnDefinition): [string, FieldValue][] => fieldsOfColumn(column).map((f) => [f, null]);
+/** The fields of each column, worked out once per definition rather than once per cell. */
+const fieldsCache = new WeakMap<ColumnDefinition, readonly string[]>();
+function fieldsOf(column: ColumnDefinition): readonly string[] {
+  let fields = fieldsCache.get(column);
+  if (!fields) fieldsCache.set(column, (fields = fieldsOfColumn(column)));
+  return fields;
+}
+
+const nulls = (column: ColumnDefinition): [string, FieldValue][] => fieldsOf(column).map((f) => [f, null]);
 
 export function readCell(column: ColumnDefinition, cell: SourceCell | undefined, dataset: Dataset): CellReading {
   const reading: CellReading = { values: nulls(column), changes: [], findings: [], blank: false, relisted: false, unreadable: false };
@@ -47,7 +55,7 @@ export function readCell(column: ColumnDefinition, cell: SourceCell | undefined,
 type Read = RuleResult<FieldValue[]> & { relisted?: boolean };
 
 function finish(reading: CellReading, column: ColumnDefinition, read: Read): CellReading {
-  const fields = fieldsOfColumn(column);
+  const fields = fieldsOf(column);
   reading.values = fields.map((field, i) => [field, read.value[i] ?? null]);
   reading.changes.push(...read.changes);
   reading.findings.push(...read.findings);

@@ -9,7 +9,7 @@ import type { BuiltPackage, DataPackage, PackageFile, Resource } from './DataPac
 import { toDcat } from './dcat.ts';
 import { FILE_ROLES, packageFileNames, type PackageFileNames } from './fileNames.ts';
 import { toPublishedRecords } from './publishedRecords.ts';
-import { toCsv, toExcelCsv, toJson } from './serialize.ts';
+import { toCsv, toCsvBytes, toExcelCsvBytes, toJsonBytes } from './serialize.ts';
 import { summarize } from './summary.ts';
 import { SUMMARY_KEY, summarizeTable } from './summaryTable.ts';
 import { bilingual, toDerivedTableSchema, toTableSchema } from './tableSchema.ts';
@@ -63,9 +63,10 @@ export function buildPackage({ dataset, records: validated, asOf, version }: Pac
   const schema = toTableSchema(dataset);
   const fields = publishedFields(dataset);
   const records = toPublishedRecords(validated, dataset);
-  const csv = dataFile(names.csv, toCsv(records, fields));
-  const json = dataFile(names.json, toJson(records, fields));
-  const excel = dataFile(names.excelCsv, toExcelCsv(records, fields, schema.fields.map((f) => f.title ?? f.name)));
+  // Written straight to UTF-8 bytes, a few thousand records at a time (no whole-file string).
+  const csv: PackageFile = { path: names.csv, bytes: toCsvBytes(records, fields) };
+  const json: PackageFile = { path: names.json, bytes: toJsonBytes(records, fields) };
+  const excel: PackageFile = { path: names.excelCsv, bytes: toExcelCsvBytes(records, fields, schema.fields.map((f) => f.title ?? f.name)) };
   const summaryTable = summarizeTable(records, dataset);
   const summaryCsv = summaryTable && dataFile(names.summary, toCsv(summaryTable.rows, summaryTable.fields));
   const title = dataset.title.ja;

@@ -36,7 +36,14 @@ function allowedValues(schema: FieldSchema): string {
 }
 
 function example(records: Values[], field: string): string {
-  const value = records.map((r) => r[field]).find((v) => v !== null && v !== undefined && v !== '');
+  let value: Values[string] | undefined;
+  for (const record of records) {
+    const v = record[field];
+    if (v !== null && v !== undefined && v !== '') {
+      value = v;
+      break;
+    }
+  }
   if (value === undefined || value === null) return '';
   const text = String(value);
   return text.length > EXAMPLE_LENGTH ? `${text.slice(0, EXAMPLE_LENGTH)}…` : text;

@@ -16,15 +16,19 @@ const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCa
 export function checkCellSafety(table: IngestedTable, records: RecordRow[]): Problem[] {
   const problems: Problem[] = [];
   const sheet = table.sheet;
+  // The (first) field read from each sheet column, found once rather than once per cell.
+  const fieldOf = new Map<number, string | undefined>();
+  for (const column of table.columns) if (!fieldOf.has(column.col)) fieldOf.set(column.col, fieldsOfColumn(column.definition)[0]);
   for (const row of table.rows) {
     row.cells.forEach((cell) => {
       if (!cell) return;
-      const definition = table.columns.find((c) => c.col === cell.col)?.definition;
-      const field = definition ? fieldsOfColumn(definition)[0] : undefined;
-      const where = { sheet, cell: cell.address, row: cell.row, ...(field ? { field } : {}) };
+      const where = () => {
+        const field = fieldOf.get(cell.col);
+        return { sheet, cell: cell.address, row: cell.row, ...(field ? { field } : {}) };
+      };
       if (cell.formula) {
         problems.push(
-          problem('formula', 'error', { ...where, value: `=${cell.formula}` }, {
+          problem('formula', 'error', { ...where(), value: `=${cell.formula}` }, {
             ja: `セル ${cell.address} に数式（=${cell.formula}）が入っています。公開するデータには数式を使えません。`,
             en: `Cell ${cell.address} holds a formula (=${cell.formula}); published data cannot contain formulas.`,
           }, {
@@ -37,7 +41,7 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[]): Pro
         const control = CONTROL.exec(cell.value);
         if (control) {
           problems.push(
-            problem('control-character', 'error', { ...where, value: JSON.stringify(cell.value).slice(0, 200) }, {
+            problem('control-character', 'error', { ...where(), value: JSON.stringify(cell.value).slice(0, 200) }, {
               ja: `セル ${cell.address} に目に見えない制御文字（${codePoint(control[0])}）が入っています。`,
               en: `Cell ${cell.address} contains an invisible control character (${codePoint(control[0])}).`,
             }, {
@@ -50,7 +54,7 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[]): Pro
         if (broken) {
           // Never replaced by U+FFFD on the way to the CSV: the cell is named and nothing is published.
           problems.push(
-            problem('broken-character', 'error', { ...where, value: JSON.stringify(cell.value).slice(0, 200) }, {
+            problem('broken-character', 'error', { ...where(), value: JSON.stringify(cell.value).slice(0, 200) }, {
               ja: `セル ${cell.address} に壊れた文字（${codePoint(broken[0])}、対になる半分が欠けた文字）が入っていて、このままでは公開できません。`,
               en: `Cell ${cell.address} contains a broken character (${codePoint(broken[0])}, half of a surrogate pair), which cannot be published.`,
             }, {

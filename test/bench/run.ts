@@ -86,6 +86,8 @@ function measureOnce(command: string, commandArgs: string[], env: Record<string,
   const stages = stagesLine ? (JSON.parse(stagesLine.slice('OPENDATA_TIMINGS '.length)) as Record<string, number>) : undefined;
   // GNU time reports a child killed by a signal as "Command terminated by signal N" and exit 0 of its own.
   const killed = /Command terminated by signal/.test(stderr) || /Command exited with non-zero status/.test(stderr);
+  // The bin runs the TypeScript sources through tsx when pipeline/ is newer than .build/: not what is measured.
+  if (/\.build\/ is older than pipeline\//.test(stderr)) return { ms, rssMB: rssKB / 1024, code: -2, stderr, stdout: run.stdout ?? '' };
   const code = run.status ?? -1;
   return { ms, rssMB: rssKB / 1024, code: killed && code === 0 ? -1 : code, stderr, stdout: run.stdout ?? '', ...(stages ? { stages } : {}) };
 }

@@ -14,6 +14,11 @@ import { andThen, type RuleResult } from './RuleResult.ts';
 import { normalizeWhitespace } from './whitespace.ts';
 import { normalizeWidth } from './width.ts';
 
+/** What the width and whitespace rules rewrite: full-width ASCII, half-width kana, and any whitespace (U+3000 too). */
+const REWRITTEN = /[\s\uFF01-\uFF5E\uFF61-\uFF9F]/;
+
 export function cleanText(text: string): RuleResult<string> {
+  // Most cells have nothing the width and whitespace rules would change: only the device check applies.
+  if (!REWRITTEN.test(text)) return checkDeviceDependent(text);
   return andThen(andThen(normalizeWidth(text), normalizeWhitespace), checkDeviceDependent);
 }

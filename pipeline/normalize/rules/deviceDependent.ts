@@ -67,6 +67,12 @@ function buildSets(): { jisX0208: Set<string>; cp932Only: Set<string> } {
 
 const { jisX0208: JIS_X_0208, cp932Only: CP932_ONLY } = buildSets();
 
+/** Any device-dependent character at all (one regular expression instead of a Set lookup per character). */
+const ANY_DEVICE_DEPENDENT = new RegExp(
+  `[${[...CP932_ONLY].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('')}\\u{E000}-\\u{F8FF}\\u{F0000}-\\u{10FFFF}]`,
+  'u',
+);
+
 /** Characters in CP932 rows 13, 89–92 and 115–119 that JIS X 0208 lacks (about 450). */
 export const CP932_ONLY_CHARACTERS: ReadonlySet<string> = CP932_ONLY;
 
@@ -248,6 +254,7 @@ function codePointLabel(ch: string): string {
  * order of first appearance.
  */
 export function checkDeviceDependent(text: string): RuleResult<string> {
+  if (!ANY_DEVICE_DEPENDENT.test(text)) return { value: text, changes: [], findings: [] };
   const found: string[] = [];
   for (const ch of text) if (isDeviceDependent(ch) && !found.includes(ch)) found.push(ch);
   return { value: text, changes: [], findings: found.length > 0 ? [describe(found)] : [] };

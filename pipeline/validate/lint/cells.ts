@@ -15,10 +15,16 @@ export function locationOf(table: IngestedTable, cell: SourceCell): ProblemLocat
   return { sheet: table.sheet, cell: cell.address, row: cell.row, ...(field ? { field } : {}) };
 }
 
-/** Every data cell of the table, row by row. */
+/** Every data cell of the table, row by row (collected once per table: several items ask; do not modify it). */
 export function dataCells(table: IngestedTable): SourceCell[] {
-  return table.rows.flatMap((row) => row.cells.filter((cell): cell is SourceCell => cell !== undefined));
+  const known = collected.get(table);
+  if (known) return known;
+  const cells: SourceCell[] = [];
+  for (const row of table.rows) for (const cell of row.cells) if (cell !== undefined) cells.push(cell);
+  collected.set(table, cells);
+  return cells;
 }
+const collected = new WeakMap<IngestedTable, SourceCell[]>();
 
 
 /** Items grouped by key, in first-seen order (Map.groupBy needs Node 21). */

@@ -18,6 +18,7 @@ const ITEM_LINE = /^\s*(?:[・●○◆◇■□▪•*\-]|[\u2460-\u2473]|[(（
 
 /** Lines of a cell that each start like a list item, when there are at least two. */
 export function listItems(text: string): string[] {
+  if (!/[\r\n]/u.test(text)) return []; // one line: not a list
   const lines = text.split(/\r\n|\r|\n/u).filter((line) => line.trim() !== '');
   return lines.length >= 2 && lines.every((line) => ITEM_LINE.test(line)) ? lines : [];
 }

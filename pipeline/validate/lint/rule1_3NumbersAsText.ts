@@ -58,8 +58,9 @@ export const rule1_3NumbersAsText: LintRule = {
     const recordAt = new Map(input.normalized.records.map((r) => [r.row, r]));
     const problems: Problem[] = [];
     for (const cell of dataCells(input.table)) {
+      if (typeof cell.value !== 'string') continue;
       const column = columnAt(input.table, cell.col);
-      if (typeof cell.value !== 'string' || column?.rule !== 'integer' || erroneous.has(cell.address)) continue;
+      if (column?.rule !== 'integer' || erroneous.has(cell.address)) continue;
       const rules = new Set((byCell.get(cell.address) ?? []).map((n) => n.rule).filter((rule) => Object.hasOwn(DONE, rule)));
       const value = recordAt.get(cell.row)?.values[column.field];
       if (typeof value !== 'number' || (csv && rules.size === 0)) continue;

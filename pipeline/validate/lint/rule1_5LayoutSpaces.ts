@@ -1,5 +1,6 @@
 import { fieldsOfColumn } from '../../dataset/columns.ts';
 import type { Normalization } from '../../problem/Normalization.ts';
+import type { SourceCell } from '../../ingest/Table.ts';
 import { problem, type Problem, type Text } from '../../problem/Problem.ts';
 import { columnAt, dataCells, groupBy } from './cells.ts';
 import { cited, type LintRule } from './LintRule.ts';
@@ -37,8 +38,11 @@ export const rule1_5LayoutSpaces: LintRule = {
         en: `The header "${shown(column.label)}" was matched as "${flat}", ignoring its line breaks and spaces.`,
       }, ITEM), { ja: '見出しの中の改行（Alt+Enter）や空白を削除してください。', en: 'Remove the line breaks and spaces inside the header label.' }));
     }
-    const source = new Map(dataCells(table).map((c) => [c.address, c]));
     const layout = normalized.normalizations.filter((n) => Object.hasOwn(DONE, n.rule));
+    // Only the cells those changes name are looked up: no map of every cell in the table.
+    const named = new Set(layout.map((n) => n.cell));
+    const source = new Map<string, SourceCell>();
+    for (const c of dataCells(table)) if (named.has(c.address)) source.set(c.address, c);
     for (const [address, changes] of groupBy(layout, (n) => n.cell)) {
       const cell = source.get(address);
       if (!cell || columnAt(table, cell.col)?.rule === 'integer') continue;

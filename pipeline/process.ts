@@ -9,6 +9,9 @@ import { makeReport, type Report } from './report/Report.ts';
 import { validateTable } from './validate/validate.ts';
 import { fieldTitle } from './validate/fieldTitle.ts';
 import { lint } from './validate/lint/lint.ts';
+import type { LintInput } from './validate/lint/LintRule.ts';
+import type { IngestedTable } from './ingest/Table.ts';
+import type { Problem } from './problem/Problem.ts';
 import { timed } from './timings.ts';
 
 export interface Processed {
@@ -19,15 +22,15 @@ export interface Processed {
 
 /** Workbook bytes → report and records: ingest → normalize → validate → machine-readability lint. No I/O here. */
 export function processWorkbook(bytes: Uint8Array, fileName: string, dataset: Dataset): Processed {
-  const read = timed('read', () => readWorkbook(bytes, fileName, sourceLimits(dataset)));
-  const unreadable = read.ok ? emptyWorkbook(read.workbook, fileName) : read.problem;
-  if (!read.ok || unreadable) {
+  const ingested = readAndIngest(bytes, fileName, dataset);
+  if (!ingested.ok) {
+    const unreadable = ingested.problem;
     return { report: makeReport({ dataset: dataset.name, file: fileName, rows: 0, asOf: null, problems: unreadable ? [unreadable] : [] }), records: [] };
   }
-  const table = timed('ingest', () => ingestWorkbook(read.workbook, dataset));
+  const { table, source } = ingested;
   const normalized = timed('normalize', () => normalizeTable(table, dataset));
   const found = timed('validate', () => [...table.problems, ...normalized.problems, ...validateTable(table, normalized, dataset)]);
-  const problems = timed('lint', () => lint({ dataset, table, normalized, source: { kind: read.kind, parts: read.parts }, found }));
+  const problems = timed('lint', () => lint({ dataset, table, normalized, source, found }));
   const report = timed('report', () => makeReport({
     dataset: dataset.name,
     file: fileName,
@@ -40,6 +43,22 @@ export function processWorkbook(bytes: Uint8Array, fileName: string, dataset: Da
     fieldTitles: Object.fromEntries(dataset.fields.map((field) => [field, fieldTitle(dataset, field).ja])),
   }));
   return { report, records: normalized.records.map((r) => r.values) };
+}
+
+/**
+ * Reading and ingest in one step of their own, so that the parsed workbook (every cell of every sheet)
+ * is garbage as soon as the table is read, not held until the report is made.
+ */
+function readAndIngest(
+  bytes: Uint8Array,
+  fileName: string,
+  dataset: Dataset,
+): { ok: true; table: IngestedTable; source: LintInput['source'] } | { ok: false; problem: Problem | undefined } {
+  const read = timed('read', () => readWorkbook(bytes, fileName, sourceLimits(dataset)));
+  const unreadable = read.ok ? emptyWorkbook(read.workbook, fileName) : read.problem;
+  if (!read.ok || unreadable) return { ok: false, problem: unreadable };
+  const table = timed('ingest', () => ingestWorkbook(read.workbook, dataset));
+  return { ok: true, table, source: { kind: read.kind, parts: read.parts } };
 }
 
 /** The container limits for this dataset's source: the defaults, with the unpacked size the definition allows. */

@@ -30,5 +30,9 @@ export interface NormalizedTable {
 }
 
 export function emptyValues(): Values {
-  return Object.create(null) as Values;
+  // Not Object.create(null): V8 makes that a dictionary (three times the memory and slower to fill).
+  // A literal whose prototype is then set to null has no prototype either, and stays a compact object.
+  const values = {};
+  Object.setPrototypeOf(values, null);
+  return values as Values;
 }

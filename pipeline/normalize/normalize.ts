@@ -1,12 +1,23 @@
-import * as XLSX from 'xlsx';
 import type { Dataset, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
 import type { IngestedTable } from '../ingest/Table.ts';
 import type { Normalization } from '../problem/Normalization.ts';
 import { locate, type Problem } from '../problem/Problem.ts';
 import { emptyValues, type NormalizedTable, type RecordRow } from './RecordRow.ts';
 import { readCell } from './readCell.ts';
+import { columnLetter } from '../ingest/sheetCells.ts';
 
 export const RELIST_LINK_RULE = 'relist/link';
+
+/**
+ * The empty `blank` and `unreadable` of every record that has none (most): one shared set rather than
+ * two per row. Nothing may add to it; a record gets its own set on its first field.
+ */
+class NoFields extends Set<string> {
+  override add(): this {
+    throw new Error('NO_FIELDS is shared by every record: give the record its own Set');
+  }
+}
+const NO_FIELDS: Set<string> = new NoFields();
 
 /** Cell text → clean values, every change recorded with its cell. */
 export function normalizeTable(table: IngestedTable, dataset: Dataset): NormalizedTable {
@@ -14,30 +25,34 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
   const normalizations: Normalization[] = [];
   const problems: Problem[] = [];
   const colOf = dataset.columns.map((definition) => table.columns.find((c) => c.definition === definition)?.col);
+  const columns = dataset.columns;
   const records: RecordRow[] = table.rows.map((row) => {
-    const record: RecordRow = { row: row.row, values: emptyValues(), cells: emptyValues() as Record<string, string>, blank: new Set(), unreadable: new Set(), relisted: false };
-    dataset.columns.forEach((definition, i) => {
+    const record: RecordRow = { row: row.row, values: emptyValues(), cells: emptyValues() as Record<string, string>, blank: NO_FIELDS, unreadable: NO_FIELDS, relisted: false };
+    for (let i = 0; i < columns.length; i++) {
+      const definition = columns[i]!;
       const cell = row.cells[i];
       const col = colOf[i];
-      const address = cell?.address ?? (col === undefined ? undefined : XLSX.utils.encode_cell({ r: row.row - 1, c: col }));
+      const address = cell?.address ?? (col === undefined ? undefined : columnLetter(col) + row.row);
       const reading = readCell(definition, cell, dataset);
-      const [mainField] = reading.values[0]!;
+      const mainField = reading.values[0]![0];
       // A column missing from the sheet is reported once (missing-label), not again in every row.
       const absent = col === undefined;
-      for (const [field, value] of reading.values) {
+      for (let k = 0; k < reading.values.length; k++) {
+        const [field, value] = reading.values[k]!;
         record.values[field] = value;
         if (address) record.cells[field] = address;
-        if (reading.blank && !absent) record.blank.add(field);
-        if (reading.unreadable || (absent && !definition.optional)) record.unreadable.add(field);
+        if (reading.blank && !absent) (record.blank === NO_FIELDS ? (record.blank = new Set()) : record.blank).add(field);
+        if (reading.unreadable || (absent && !definition.optional)) (record.unreadable === NO_FIELDS ? (record.unreadable = new Set()) : record.unreadable).add(field);
       }
       record.relisted ||= reading.relisted;
-      if (!address) return;
+      if (!address) continue;
       for (const change of reading.changes) normalizations.push({ sheet, cell: address, row: row.row, field: mainField, ...change });
+      if (reading.findings.length === 0) continue;
       const text = cell?.value === null || cell?.value === undefined ? undefined : String(cell.value);
       for (const finding of reading.findings) {
         problems.push(locate(finding, { sheet, cell: address, row: row.row, field: mainField, ...(text !== undefined ? { value: text } : {}) }));
       }
-    });
+    }
     return record;
   });
   normalizations.push(...linkRelisted(records, dataset, sheet));

@@ -6,7 +6,7 @@ import type { Finding } from '../problem/Problem.ts';
 import { parseJapaneseDate } from '../ingest/japaneseDate.ts';
 import { fieldsOfColumn } from '../dataset/columns.ts';
 import type { FieldValue } from './RecordRow.ts';
-import { cleanText } from './rules/cleanText.ts';
+import { cleanText, isAlreadyClean } from './rules/cleanText.ts';
 import { noneMarker } from './rules/dash.ts';
 import { integerFromCell, parseInteger } from './rules/integer.ts';
 import { splitNumberedLabel } from './rules/numberedLabel.ts';
@@ -45,6 +45,11 @@ export function readCell(column: ColumnDefinition, cell: SourceCell | undefined,
     return reading;
   }
   if (typeof raw === 'number') return finish(reading, column, readNumber(column, raw, cell?.format));
+  // The usual text cell: nothing to clean and not a none-marker, so it is read as it stands.
+  if (column.rule === 'text' && typeof raw === 'string' && isAlreadyClean(raw) && noneMarker(raw, dataset.missingValues ?? ['-']).value !== null) {
+    reading.values = [[column.field, raw]];
+    return reading;
+  }
   const cleaned = andThen(cleanText(String(raw)), (text) => noneMarker(text, dataset.missingValues ?? ['-']));
   reading.changes.push(...cleaned.changes);
   reading.findings.push(...cleaned.findings);

@@ -9,13 +9,18 @@
  * turns U+3000 into a space that the whitespace rule can then remove or keep.
  * The device-dependent check runs last so it reports what will be published.
  */
-import { checkDeviceDependent } from './deviceDependent.ts';
+import { checkDeviceDependent, hasDeviceDependent } from './deviceDependent.ts';
 import { andThen, type RuleResult } from './RuleResult.ts';
 import { normalizeWhitespace } from './whitespace.ts';
 import { normalizeWidth } from './width.ts';
 
 /** What the width and whitespace rules rewrite: full-width ASCII, half-width kana, and any whitespace (U+3000 too). */
 const REWRITTEN = /[\s\uFF01-\uFF5E\uFF61-\uFF9F]/;
+
+/** True when cleanText would return the text unchanged, with no change and no finding. */
+export function isAlreadyClean(text: string): boolean {
+  return !REWRITTEN.test(text) && !hasDeviceDependent(text);
+}
 
 export function cleanText(text: string): RuleResult<string> {
   // Most cells have nothing the width and whitespace rules would change: only the device check applies.

@@ -253,6 +253,11 @@ function codePointLabel(ch: string): string {
  * unchanged; at most one finding per text, naming each distinct character in
  * order of first appearance.
  */
+/** Whether the text holds any device-dependent character (what checkDeviceDependent would report). */
+export function hasDeviceDependent(text: string): boolean {
+  return ANY_DEVICE_DEPENDENT.test(text);
+}
+
 export function checkDeviceDependent(text: string): RuleResult<string> {
   if (!ANY_DEVICE_DEPENDENT.test(text)) return { value: text, changes: [], findings: [] };
   const found: string[] = [];

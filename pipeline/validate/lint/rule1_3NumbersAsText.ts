@@ -1,3 +1,5 @@
+import type { ColumnDefinition } from '../../dataset/DatasetDefinition.ts';
+import type { SourceCell } from '../../ingest/Table.ts';
 import { problem, type Problem } from '../../problem/Problem.ts';
 import { columnAt, dataCells, groupBy, locationOf } from './cells.ts';
 import { cited, type LintInput, type LintRule } from './LintRule.ts';
@@ -52,15 +54,24 @@ export const rule1_3NumbersAsText: LintRule = {
     en: 'Enter only the digits; the unit belongs in the header, and words such as "about" in a note if needed.',
   },
   check(input): Problem[] {
-    const byCell = groupBy(input.normalized.normalizations, (n) => n.cell);
     const erroneous = new Set(input.found.filter((p) => p.severity === 'error').map((p) => p.cell));
     const csv = input.source.kind === 'csv';
-    const recordAt = new Map(input.normalized.records.map((r) => [r.row, r]));
-    const problems: Problem[] = [];
+    // The cells this item looks at: text in an integer column that is not already an error.
+    const candidates: { cell: SourceCell; column: ColumnDefinition & { field: string } }[] = [];
     for (const cell of dataCells(input.table)) {
       if (typeof cell.value !== 'string') continue;
       const column = columnAt(input.table, cell.col);
       if (column?.rule !== 'integer' || erroneous.has(cell.address)) continue;
+      candidates.push({ cell, column });
+    }
+    if (candidates.length === 0) return [];
+    // Only their changes are grouped, not every change in the table.
+    const wanted = new Set(candidates.map(({ cell }) => cell.address));
+    const byCell = groupBy(input.normalized.normalizations.filter((n) => wanted.has(n.cell)), (n) => n.cell);
+    const recordAt = new Map(input.normalized.records.map((r) => [r.row, r]));
+    const problems: Problem[] = [];
+    for (const { cell, column } of candidates) {
+      if (typeof cell.value !== 'string') continue;
       const rules = new Set((byCell.get(cell.address) ?? []).map((n) => n.rule).filter((rule) => Object.hasOwn(DONE, rule)));
       const value = recordAt.get(cell.row)?.values[column.field];
       if (typeof value !== 'number' || (csv && rules.size === 0)) continue;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import { buildPackage } from '../package/buildPackage.ts';
 import { writeDirectoryAtomic } from '../publish/writeDirectory.ts';
+import { reportTotals } from '../report/Report.ts';
 import { renderText } from '../report/text.ts';
 import { timed, timingsLine } from '../timings.ts';
 import { EXIT, type ExitCode, type Io } from './Io.ts';
@@ -22,6 +23,7 @@ export function buildCommand(io: Io, options: { file: string; out: string; datas
   timed('write', () => writeDirectoryAtomic(out, built.files));
   if (io.env.OPENDATA_TIMINGS === '1') io.stderr(timingsLine());
   io.stdout(`${options.dataset.name} ${built.descriptor.version}: ${report.rows}行 → ${path.relative(io.cwd, out) || '.'} (${built.files.map((f) => f.path).join(', ')})\n`);
-  if (report.warnings.length > 0) io.stderr(`警告 ${report.warnings.length}件 / ${report.warnings.length} warnings (opendata validate で詳しく見られます)\n`);
+  const warnings = reportTotals(report).warnings;
+  if (warnings > 0) io.stderr(`警告 ${warnings}件 / ${warnings} warnings (opendata validate で詳しく見られます)\n`);
   return EXIT.ok;
 }

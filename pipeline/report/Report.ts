@@ -16,6 +16,25 @@ export interface Report {
   notes: Note[];
   /** Field name → its title as staff know it (the header label), for showing `field` to people. */
   fieldTitles: Record<string, string>;
+  /** Errors, warnings and normalizations found beyond the first REPORT_LIMIT of each: counted, not kept. */
+  omitted: { errors: number; warnings: number; normalizations: number };
+}
+
+/**
+ * A report keeps the first this-many errors, warnings and normalizations (by row) and only counts the
+ * rest, so a workbook with 100,000 bad rows gives a report of 1,000 problems and a number, not a
+ * report as large as the workbook.
+ */
+export const REPORT_LIMIT = 1000;
+
+/** How many errors, warnings and normalizations were found in all, kept or counted. */
+export function reportTotals(report: Pick<Report, 'errors' | 'warnings' | 'normalizations' | 'omitted'>): { errors: number; warnings: number; normalizations: number } {
+  const omitted = report.omitted ?? { errors: 0, warnings: 0, normalizations: 0 };
+  return {
+    errors: report.errors.length + omitted.errors,
+    warnings: report.warnings.length + omitted.warnings,
+    normalizations: report.normalizations.length + omitted.normalizations,
+  };
 }
 
 const byRow = (a: Problem, b: Problem) => (a.row ?? 0) - (b.row ?? 0);
@@ -30,10 +49,21 @@ export function makeReport(parts: {
   events?: IngestEvent[];
   notes?: Note[];
   fieldTitles?: Record<string, string>;
+  /** How many of each to keep (REPORT_LIMIT). */
+  limit?: number;
 }): Report {
+  const limit = parts.limit ?? REPORT_LIMIT;
   // Stable sort: within a row, problems keep the order the stages found them in.
   const errors = parts.problems.filter((p) => p.severity === 'error').sort(byRow);
   const warnings = parts.problems.filter((p) => p.severity === 'warning').sort(byRow);
+  const normalizations = parts.normalizations ?? [];
+  const omitted = {
+    errors: Math.max(0, errors.length - limit),
+    warnings: Math.max(0, warnings.length - limit),
+    normalizations: Math.max(0, normalizations.length - limit),
+  };
+  if (omitted.errors > 0) errors.length = limit;
+  if (omitted.warnings > 0) warnings.length = limit;
   return {
     dataset: parts.dataset,
     file: parts.file,
@@ -42,9 +72,10 @@ export function makeReport(parts: {
     asOf: parts.asOf,
     errors,
     warnings,
-    normalizations: parts.normalizations ?? [],
+    normalizations: omitted.normalizations > 0 ? normalizations.slice(0, limit) : normalizations,
     events: parts.events ?? [],
     notes: parts.notes ?? [],
     fieldTitles: parts.fieldTitles ?? {},
+    omitted,
   };
 }

@@ -1,14 +1,23 @@
 import type { Problem } from '../problem/Problem.ts';
 import { visible } from '../problem/visible.ts';
-import type { Report } from './Report.ts';
+import { REPORT_LIMIT, reportTotals, type Report } from './Report.ts';
 
 /** `エラー 3件 / 警告 12件 / 正規化 41件` — the one-line summary every rendering starts with. */
 export function summaryLine(report: Report): string {
-  return `エラー ${report.errors.length}件 / 警告 ${report.warnings.length}件 / 正規化 ${report.normalizations.length}件`;
+  const n = reportTotals(report);
+  return `エラー ${n.errors}件 / 警告 ${n.warnings}件 / 正規化 ${n.normalizations}件`;
 }
 
 export function summaryLineEn(report: Report): string {
-  return `${report.errors.length} errors / ${report.warnings.length} warnings / ${report.normalizations.length} normalizations`;
+  const n = reportTotals(report);
+  return `${n.errors} errors / ${n.warnings} warnings / ${n.normalizations} normalizations`;
+}
+
+/** `（エラー・警告・正規化はそれぞれ先頭 1000件まで記録）` when the report had to leave some out, else ''. */
+export function omittedNote(report: Report): string {
+  const { errors, warnings, normalizations } = report.omitted;
+  if (errors + warnings + normalizations === 0) return '';
+  return `（エラー・警告・正規化はそれぞれ先頭 ${REPORT_LIMIT}件まで記録し、残り ${errors + warnings + normalizations}件は数だけ数えています） / only the first ${REPORT_LIMIT} of each are kept; ${errors} errors, ${warnings} warnings and ${normalizations} normalizations more were counted`;
 }
 
 /** `取組状況一覧!H32`, or as much of it as is known. */

@@ -1,7 +1,7 @@
 import type { Normalization } from '../problem/Normalization.ts';
 import type { Problem } from '../problem/Problem.ts';
 import { visible } from '../problem/visible.ts';
-import { countBy, summaryLine, summaryLineEn, where } from './format.ts';
+import { countBy, omittedNote, summaryLine, summaryLineEn, where } from './format.ts';
 import type { Report } from './Report.ts';
 
 /** GitHub refuses comments longer than this. */
@@ -87,6 +87,7 @@ export function renderMarkdown(report: Report, budget = DEFAULT_BUDGET): string 
     `### ${report.valid ? '✅' : '❌'} ${cell(report.dataset)}: ${cell(report.file)}`,
     '',
     `**${summaryLine(report)}** (${summaryLineEn(report)}) — ${report.rows}行${report.asOf ? `、${report.asOf}時点` : ''}`,
+    ...(omittedNote(report) ? ['', omittedNote(report)] : []),
   ];
   const sections = [
     problemSection('#### エラー（直さないと公開できません） / Errors', report.errors, titles),

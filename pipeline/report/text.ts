@@ -1,5 +1,5 @@
 import type { Problem } from '../problem/Problem.ts';
-import { groupByRow, shownProblem, summaryLine, summaryLineEn, where } from './format.ts';
+import { groupByRow, shownProblem, summaryLine, summaryLineEn, where, omittedNote } from './format.ts';
 import type { Report } from './Report.ts';
 import { visible } from '../problem/visible.ts';
 
@@ -34,6 +34,7 @@ export function renderText(report: Report): string {
     `${summaryLine(report)}  (${summaryLineEn(report)})`,
     ...section('■ エラー（直さないと公開できません） / Errors', report.errors),
     ...section('■ 警告（公開できますが確認してください） / Warnings', report.warnings),
+    ...(omittedNote(report) ? ['', omittedNote(report)] : []),
     '',
     `${verdict} — ${summaryLine(report)}`,
   ];

@@ -40,7 +40,7 @@ function outputs(): Record<string, string> {
   const schema = path.join(OUT, 'schema');
   for (const [name, file] of Object.entries(workbooks())) {
     const out = path.join(scratch, name);
-    const args = name === 'source' ? [] : ['--schema', schema];
+    const args = [...(name === 'source' ? [] : ['--schema', schema]), '--dataset', 'covid19-measures'];
     const build = spawnSync(process.execPath, [BIN, 'build', file, '--out', out, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
     result[`${name} build exit`] = String(build.status);
     result[`${name} build stdout`] = sha(build.stdout.replaceAll(scratch, '<tmp>'));

@@ -1,17 +1,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { buildCommand } from './commands/build.ts';
-import { changedDatasetsCommand } from './commands/changedDatasets.ts';
-import { DATASET_NAME, initCommand } from './commands/init.ts';
-import { GITHUB_USAGE, githubCommand } from './commands/github.ts';
+import type { DiffFormat } from './commands/diff.ts';
 import { EXIT, type ExitCode, type Io } from './commands/Io.ts';
 import { chooseDataset, projectPaths } from './commands/project.ts';
-import { publishCommand } from './commands/publish.ts';
-import { DIFF_FORMATS, diffCommand, diffSourceCommand, type DiffFormat } from './commands/diff.ts';
-import { REPORT_FORMATS, validateCommand, type ReportFormat } from './commands/validate.ts';
+import type { ReportFormat } from './commands/validate.ts';
 import { renderText } from './report/text.ts';
 import { makeReport } from './report/Report.ts';
 
-const USAGE = `使い方 / usage:
+// Each command's module is imported when that command runs (`build` never loads the GitHub client,
+// the publisher or the init drafts), so start-up costs only what the command needs.
+
+const usageText = async () => `使い方 / usage:
   opendata validate <file> [--dataset NAME] [--format text|json|markdown|github] [--summary] [--annotations] [--report-dir DIR]
   opendata validate --dataset NAME [--format …]     (the dataset's own source workbook)
   opendata build <file> --out <dir> [--dataset NAME]
@@ -20,7 +18,7 @@ const USAGE = `使い方 / usage:
   opendata diff --dataset NAME [--dist DIR] [--format …]                      (source workbook vs latest published)
   opendata changed-datasets --base SHA --head SHA   (JSON array of the datasets a branch changes)
   opendata init <workbook> --dataset NAME [--out DIR] [--force] [--sheet NAME]   (draft a definition from a workbook)
-${GITHUB_USAGE}`;
+${(await import('./commands/github.ts')).GITHUB_USAGE}`;
 
 const COMMON = {
   dataset: { type: 'string' },
@@ -40,8 +38,8 @@ const COMMANDS = {
 
 class UsageError extends Error {}
 
-function usage(io: Io, message: string): ExitCode {
-  io.stderr(`opendata: ${message}\n\n${USAGE}`);
+async function usage(io: Io, message: string): Promise<ExitCode> {
+  io.stderr(`opendata: ${message}\n\n${await usageText()}`);
   return EXIT.usage;
 }
 
@@ -49,11 +47,11 @@ function usage(io: Io, message: string): ExitCode {
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h') {
-    io.stdout(USAGE);
+    io.stdout(await usageText());
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   // `github` has subcommands of its own, parsed in commands/github.ts.
-  if (command === 'github') return githubCommand(rest, io);
+  if (command === 'github') return (await import('./commands/github.ts')).githubCommand(rest, io);
   if (!Object.hasOwn(COMMANDS, command)) return usage(io, `unknown command "${command}"`);
   const name = command as keyof typeof COMMANDS;
   let parsed;
@@ -64,7 +62,7 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
   }
   const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
   if (values.help) {
-    io.stdout(USAGE);
+    io.stdout(await usageText());
     return EXIT.ok;
   }
   try {
@@ -84,6 +82,7 @@ async function run(command: keyof typeof COMMANDS, values: Record<string, string
   const paths = projectPaths(io.cwd, { schema: requireString(values, 'schema'), sources: requireString(values, 'sources') });
   if (command === 'publish') {
     if (positionals.length > 0) throw new UsageError(`publish takes no file (got ${positionals.join(' ')})`);
+    const { publishCommand } = await import('./commands/publish.ts');
     return publishCommand(io, {
       paths,
       dist: requireString(values, 'dist') ?? 'dist',
@@ -94,6 +93,7 @@ async function run(command: keyof typeof COMMANDS, values: Record<string, string
   }
   if (command === 'diff') return runDiff(values, positionals, paths, io);
   if (command === 'init') {
+    const { DATASET_NAME, initCommand } = await import('./commands/init.ts');
     const name = requireString(values, 'dataset');
     if (positionals.length !== 1 || name === undefined) throw new UsageError('init needs one workbook and --dataset NAME');
     if (!DATASET_NAME.test(name)) throw new UsageError(`--dataset ${name}: use lower-case letters, digits and hyphens (e.g. covid19-call-center)`);
@@ -103,6 +103,7 @@ async function run(command: keyof typeof COMMANDS, values: Record<string, string
     const base = requireString(values, 'base');
     const head = requireString(values, 'head');
     if (base === undefined || head === undefined || positionals.length > 0) throw new UsageError('changed-datasets needs --base SHA --head SHA and nothing else');
+    const { changedDatasetsCommand } = await import('./commands/changedDatasets.ts');
     return changedDatasetsCommand(io, { paths, base, head });
   }
   if (command === 'validate') {
@@ -120,11 +121,13 @@ async function run(command: keyof typeof COMMANDS, values: Record<string, string
   }
   const out = requireString(values, 'out');
   if (!out) throw new UsageError('build needs --out <dir>');
+  const { buildCommand } = await import('./commands/build.ts');
   return buildCommand(io, { file, out, dataset: choice.dataset, version: requireString(values, 'version') });
 }
 
 /** `validate`: the file given, or with `--dataset` alone the dataset's declared source workbook. */
 async function runValidate(values: Record<string, string | boolean | undefined>, file: string | undefined, paths: ReturnType<typeof projectPaths>, io: Io): Promise<ExitCode> {
+  const { REPORT_FORMATS, validateCommand } = await import('./commands/validate.ts');
   const format = requireString(values, 'format') ?? 'text';
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   const name = requireString(values, 'dataset');
@@ -146,7 +149,8 @@ async function runValidate(values: Record<string, string | boolean | undefined>,
 }
 
 /** Entry point for the `opendata` binary. */
-function runDiff(values: Record<string, string | boolean | undefined>, positionals: string[], paths: ReturnType<typeof projectPaths>, io: Io): ExitCode {
+async function runDiff(values: Record<string, string | boolean | undefined>, positionals: string[], paths: ReturnType<typeof projectPaths>, io: Io): Promise<ExitCode> {
+  const { DIFF_FORMATS, diffCommand, diffSourceCommand } = await import('./commands/diff.ts');
   const format = requireString(values, 'format') ?? 'text';
   if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${DIFF_FORMATS.join(', ')}`);
   if (positionals.length !== 0 && positionals.length !== 2) throw new UsageError('diff takes two workbooks or package directories, or --dataset alone');

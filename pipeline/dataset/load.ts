@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { createAjv } from './ajv.ts';
+import { compileOnce } from './ajv.ts';
 import { checkConsistency } from './consistency.ts';
 import { describeDefinitionErrors } from './definitionErrors.ts';
 import type { Dataset, DatasetDefinitionFile, RecordSchema } from './DatasetDefinition.ts';
@@ -52,9 +52,8 @@ export function loadDataset(definitionPath: string, paths: ProjectPaths): LoadRe
       ],
     };
   }
-  const ajv = createAjv();
   const definitionSchema = readJson(path.join(paths.schemaDir, 'dataset.schema.json')) as object;
-  const validateDefinition = ajv.compile(definitionSchema);
+  const validateDefinition = compileOnce(definitionSchema);
   if (!validateDefinition(raw)) {
     return {
       ok: false,
@@ -72,7 +71,7 @@ export function loadDataset(definitionPath: string, paths: ProjectPaths): LoadRe
   let recordSchemaJson: RecordSchema;
   try {
     recordSchemaJson = readJson(schemaPath) as RecordSchema;
-    ajv.compile(recordSchemaJson);
+    compileOnce(recordSchemaJson);
   } catch (error) {
     return {
       ok: false,

@@ -66,7 +66,7 @@ export function buildPackage({ dataset, records: validated, asOf, version }: Pac
   // Written straight to UTF-8 bytes, a few thousand records at a time (no whole-file string).
   const csv: PackageFile = { path: names.csv, bytes: toCsvBytes(records, fields) };
   const json: PackageFile = { path: names.json, bytes: toJsonBytes(records, fields) };
-  const excel: PackageFile = { path: names.excelCsv, bytes: toExcelCsvBytes(records, fields, schema.fields.map((f) => f.title ?? f.name)) };
+  const excel: PackageFile = { path: names.excelCsv, bytes: toExcelCsvBytes(records, fields, schema.fields.map((f) => f.title ?? f.name), csv.bytes) };
   const summaryTable = summarizeTable(records, dataset);
   const summaryCsv = summaryTable && dataFile(names.summary, toCsv(summaryTable.rows, summaryTable.fields));
   const title = dataset.title.ja;

@@ -13,11 +13,19 @@ const PIECE = 1 << 16;
 
 interface Writer {
   write(text: string): void;
+  expect?(done: number, total: number): void;
 }
 
-/** UTF-8 bytes written piece by piece. */
+/** After this many records (less one) the byte writer estimates the size of the whole file. */
+const PROBE = 499;
+
+/**
+ * UTF-8 bytes written piece by piece into one buffer. Once a few hundred records are written the
+ * writer is told how many there are in all and reserves room for the rest (`Buffer.allocUnsafe`:
+ * memory not yet written costs nothing), so the bytes are neither copied to grow nor joined at the end.
+ */
 class Utf8Writer implements Writer {
-  private chunks: Uint8Array[] = [];
+  private buffer = Buffer.allocUnsafe(1 << 16);
   private length = 0;
   private text = '';
 
@@ -26,24 +34,30 @@ class Utf8Writer implements Writer {
     if (this.text.length >= PIECE) this.flush();
   }
 
+  /** `done` of `total` records are written: make room for the rest, at the size they have had so far. */
+  expect(done: number, total: number): void {
+    this.flush();
+    if (done > 0 && total > done) this.reserve(Math.ceil((this.length / done) * (total - done) * 1.1) + PIECE * 3);
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.buffer.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + extra));
+    this.buffer.copy(next, 0, 0, this.length);
+    this.buffer = next;
+  }
+
   private flush(): void {
     if (this.text === '') return;
-    const bytes = encoder.encode(this.text);
-    this.chunks.push(bytes);
-    this.length += bytes.length;
+    // At most three bytes per UTF-16 unit.
+    this.reserve(this.text.length * 3);
+    this.length += encoder.encodeInto(this.text, this.buffer.subarray(this.length)).written;
     this.text = '';
   }
 
   bytes(): Uint8Array {
     this.flush();
-    if (this.chunks.length === 1) return this.chunks[0]!;
-    const out = new Uint8Array(this.length);
-    let at = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    return out;
+    return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
   }
 }
 
@@ -77,10 +91,11 @@ function writeCsv(writer: Writer, records: Values[], fields: string[], header: r
   if (bom) writer.write('\uFEFF');
   writer.write(csvLine(header));
   const row: (FieldValue | undefined)[] = new Array<FieldValue | undefined>(fields.length);
-  for (const record of records) {
+  records.forEach((record, r) => {
     for (let i = 0; i < fields.length; i++) row[i] = record[fields[i]!] ?? null;
     writer.write(csvLine(row));
-  }
+    if (r === PROBE) writer.expect?.(r + 1, records.length);
+  });
 }
 
 /** RFC 4180 CSV: UTF-8 without BOM, CRLF, header of field names, empty for none. */
@@ -94,7 +109,16 @@ export function toCsvBytes(records: Values[], fields: string[]): Uint8Array {
  * CSV for double-clicking in Japanese Excel: UTF-8 with a BOM (or Excel reads it as Shift_JIS),
  * CRLF, the Japanese titles as header, fields with line breaks quoted. Same records as the canonical CSV.
  */
-export function toExcelCsvBytes(records: Values[], fields: string[], titles: string[]): Uint8Array {
+export function toExcelCsvBytes(records: Values[], fields: string[], titles: string[], csv?: Uint8Array): Uint8Array {
+  if (csv) {
+    // The same records as the canonical CSV: its bytes after the header line, behind a BOM and the titles.
+    const head = encoder.encode(`\uFEFF${csvLine(titles)}`);
+    const body = csv.subarray(encoder.encode(csvLine(fields)).length);
+    const out = new Uint8Array(head.length + body.length);
+    out.set(head, 0);
+    out.set(body, head.length);
+    return out;
+  }
   const writer = new Utf8Writer();
   writeCsv(writer, records, fields, titles, true);
   return writer.bytes();
@@ -111,6 +135,7 @@ function writeJson(writer: Writer, records: Values[], fields: string[]): void {
     let text = r === 0 ? '  {\n' : ',\n  {\n';
     for (let i = 0; i < fields.length; i++) text += `${i === 0 ? '' : ',\n'}${keys[i]}${JSON.stringify(record[fields[i]!] ?? null)}`;
     writer.write(`${text}\n  }`);
+    if (r === PROBE) writer.expect?.(r + 1, records.length);
   });
   writer.write('\n]\n');
 }

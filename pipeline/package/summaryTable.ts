@@ -73,21 +73,29 @@ export function summarizeTable(records: Values[], dataset: Dataset): SummaryTabl
   const { properties, totalField } = summaryProperties(dataset, declaration);
   const relistField = relistedFromField(dataset);
   const rows: Values[] = [];
+  const sumField = declaration.sum;
   for (const field of declaration.groupBy) {
     const schema = dataset.recordSchemaJson.properties[field];
-    for (const value of orderedValues(records, field, schema)) {
-      const members = records.filter((r) => (r[field] ?? null) === value);
-      const counted = members.filter((r) => !isRelisted(r, relistField));
+    // One pass per field: each group's rows, rows not re-listed, and their sum (added in row order).
+    const groups = new Map<FieldValue, { members: number; counted: number; total: number }>();
+    for (const record of records) {
+      const value = record[field] ?? null;
+      let group = groups.get(value);
+      if (!group) groups.set(value, (group = { members: 0, counted: 0, total: 0 }));
+      group.members++;
+      if (isRelisted(record, relistField)) continue;
+      group.counted++;
+      if (sumField !== undefined) group.total += typeof record[sumField] === 'number' ? record[sumField] : 0;
+    }
+    for (const value of orderedValues([...groups.keys()], schema)) {
+      const group = groups.get(value)!;
       const row: Values = Object.create(null) as Values;
       row[GROUP_FIELD] = field;
       row.group_title = schema?.title ?? field;
       row[GROUP_VALUE] = value === null ? '' : String(value);
-      row[ROWS] = counted.length;
-      if (totalField && declaration.sum) {
-        const sumField = declaration.sum;
-        row[totalField] = counted.reduce((total, r) => total + (typeof r[sumField] === 'number' ? r[sumField] : 0), 0);
-      }
-      row[EXCLUDED] = members.length - counted.length;
+      row[ROWS] = group.counted;
+      if (totalField && sumField) row[totalField] = group.total;
+      row[EXCLUDED] = group.members - group.counted;
       rows.push(row);
     }
   }
@@ -95,12 +103,7 @@ export function summarizeTable(records: Values[], dataset: Dataset): SummaryTabl
 }
 
 /** Group values in the order people expect: the schema's enum order, then first appearance; empty last. */
-function orderedValues(records: Values[], field: string, schema: FieldSchema | undefined): FieldValue[] {
-  const present: FieldValue[] = [];
-  for (const record of records) {
-    const value = record[field] ?? null;
-    if (!present.includes(value)) present.push(value);
-  }
+function orderedValues(present: FieldValue[], schema: FieldSchema | undefined): FieldValue[] {
   const enumOrder = (schema?.enum ?? []).filter((v) => present.includes(v));
   const rest = present.filter((v) => v !== null && !enumOrder.includes(v as string | number));
   return [...enumOrder, ...rest, ...(present.includes(null) ? [null] : [])];

@@ -41,6 +41,7 @@ describe('the package files are written byte for byte as csv-stringify and JSON.
     expect(toJson(data, FIELDS)).toBe(reference.json(data, FIELDS));
     expect(sameBytes(toCsvBytes(data, FIELDS), encode(reference.csv(data, FIELDS)))).toBe(true);
     expect(sameBytes(toExcelCsvBytes(data, FIELDS, TITLES), encode(reference.excel(data, FIELDS, TITLES)))).toBe(true);
+    expect(sameBytes(toExcelCsvBytes(data, FIELDS, TITLES, toCsvBytes(data, FIELDS)), encode(reference.excel(data, FIELDS, TITLES)))).toBe(true);
     expect(sameBytes(toJsonBytes(data, FIELDS), encode(reference.json(data, FIELDS)))).toBe(true);
   });
 

@@ -4,6 +4,8 @@
  * printed unless asked.
  */
 const spans = new Map<string, number>();
+/** Resident memory (MB) when each stage ended: where the peak builds up. */
+const rssAfter = new Map<string, number>();
 
 /** Runs `run`, adding its wall time (ms) to `stage`. */
 export function timed<T>(stage: string, run: () => T): T {
@@ -12,6 +14,7 @@ export function timed<T>(stage: string, run: () => T): T {
     return run();
   } finally {
     spans.set(stage, (spans.get(stage) ?? 0) + performance.now() - start);
+    rssAfter.set(stage, Math.round(process.memoryUsage.rss() / 1048576));
   }
 }
 
@@ -22,5 +25,6 @@ export function stageTimings(): Record<string, number> {
 
 /** The line the build command writes to stderr when `OPENDATA_TIMINGS=1`. */
 export function timingsLine(): string {
-  return `OPENDATA_TIMINGS ${JSON.stringify({ ...stageTimings(), sinceStart: Math.round(performance.now() * 10) / 10, maxRSS: process.resourceUsage().maxRSS })}\n`;
+  const rssMB = Object.fromEntries(rssAfter);
+  return `OPENDATA_TIMINGS ${JSON.stringify({ ...stageTimings(), sinceStart: Math.round(performance.now() * 10) / 10, maxRSS: process.resourceUsage().maxRSS, rssMB })}\n`;
 }

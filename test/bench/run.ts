@@ -61,6 +61,7 @@ interface Measured {
   msAll: number[];
   rssAllMB: number[];
   stages?: Record<string, number>;
+  rssAfterMB?: Record<string, number>;
   note?: string;
 }
 
@@ -94,12 +95,17 @@ function measureOnce(command: string, commandArgs: string[], env: Record<string,
   return { ms, rssMB: rssKB / 1024, code: killed && code === 0 ? -1 : code, stderr, stdout: run.stdout ?? '', ...(stages ? { stages } : {}) };
 }
 
+const rssOf = (s: Sample) => ((s.stages as Record<string, unknown> | undefined)?.rssMB ?? {}) as Record<string, number>;
+
 function summarize(samples: Sample[], ok: (s: Sample) => boolean): Measured {
   const good = samples.filter(ok);
-  const stageNames = [...new Set(good.flatMap((s) => Object.keys(s.stages ?? {})))];
+  const stageNames = [...new Set(good.flatMap((s) => Object.keys(s.stages ?? {}).filter((k) => typeof s.stages?.[k] === 'number')))];
   const stages = stageNames.length
     ? Object.fromEntries(stageNames.map((name) => [name, median(good.map((s) => s.stages?.[name] ?? 0)) ?? 0]))
     : undefined;
+  // Resident memory when each stage ended (the build prints it with its timings): where the peak builds up.
+  const rssStages = [...new Set(good.flatMap((s) => Object.keys(rssOf(s))))];
+  const rssAfterMB = rssStages.length ? Object.fromEntries(rssStages.map((name) => [name, median(good.map((s) => rssOf(s)[name] ?? 0)) ?? 0])) : undefined;
   const failed = samples.length - good.length;
   const firstFailure = samples.find((s) => !ok(s));
   return {
@@ -110,6 +116,7 @@ function summarize(samples: Sample[], ok: (s: Sample) => boolean): Measured {
     msAll: samples.map((s) => Math.round(s.ms)),
     rssAllMB: samples.map((s) => Math.round(s.rssMB)),
     ...(stages ? { stages } : {}),
+    ...(rssAfterMB ? { rssAfterMB } : {}),
     ...(firstFailure ? { note: `exit ${firstFailure.code}: ${lastLines(firstFailure.stderr, 3)}` } : {}),
   };
 }

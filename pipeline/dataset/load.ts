@@ -34,6 +34,8 @@ function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
+const failed = (...problems: Problem[]): LoadResult => ({ ok: false, problems });
+
 /** Reads and checks one dataset definition file and its record schema. Never throws for bad files. */
 export function loadDataset(definitionPath: string, paths: ProjectPaths): LoadResult {
   const rel = path.relative(process.cwd(), definitionPath) || definitionPath;
@@ -41,30 +43,26 @@ export function loadDataset(definitionPath: string, paths: ProjectPaths): LoadRe
   try {
     raw = parseYaml(readFileSync(definitionPath, 'utf8'));
   } catch (error) {
-    return {
-      ok: false,
-      problems: [
-        definitionProblem(
-          rel,
-          `The dataset definition cannot be read as YAML: ${(error as Error).message}`,
-          `データセット定義をYAMLとして読めません: ${(error as Error).message}`,
-        ),
-      ],
-    };
+    return failed(
+      definitionProblem(
+        rel,
+        `The dataset definition cannot be read as YAML: ${(error as Error).message}`,
+        `データセット定義をYAMLとして読めません: ${(error as Error).message}`,
+      ),
+    );
   }
   const definitionSchema = readJson(path.join(paths.schemaDir, 'dataset.schema.json')) as object;
   const validateDefinition = compileOnce(definitionSchema);
   if (!validateDefinition(raw)) {
-    return {
-      ok: false,
-      problems: describeDefinitionErrors(validateDefinition.errors ?? [], raw).map((text) =>
+    return failed(
+      ...describeDefinitionErrors(validateDefinition.errors ?? [], raw).map((text) =>
         definitionProblem(
           rel,
           `The dataset definition does not match schema/dataset.schema.json: ${text.en}`,
           `データセット定義の書き方が schema/dataset.schema.json と合いません: ${text.ja}`,
         ),
       ),
-    };
+    );
   }
   const definition = raw as DatasetDefinitionFile;
   const schemaPath = path.join(path.dirname(definitionPath), definition.recordSchema);
@@ -73,17 +71,14 @@ export function loadDataset(definitionPath: string, paths: ProjectPaths): LoadRe
     recordSchemaJson = readJson(schemaPath) as RecordSchema;
     compileOnce(recordSchemaJson);
   } catch (error) {
-    return {
-      ok: false,
-      problems: [
-        definitionProblem(
-          rel,
-          `The record schema ${definition.recordSchema} cannot be used: ${(error as Error).message}`,
-          `レコードのスキーマ ${definition.recordSchema} を使えません: ${(error as Error).message}`,
-          definition.recordSchema,
-        ),
-      ],
-    };
+    return failed(
+      definitionProblem(
+        rel,
+        `The record schema ${definition.recordSchema} cannot be used: ${(error as Error).message}`,
+        `レコードのスキーマ ${definition.recordSchema} を使えません: ${(error as Error).message}`,
+        definition.recordSchema,
+      ),
+    );
   }
   const dataset: Dataset = {
     ...definition,
@@ -93,7 +88,7 @@ export function loadDataset(definitionPath: string, paths: ProjectPaths): LoadRe
     sourcePath: path.join(paths.sourcesDir, definition.source.file),
   };
   const inconsistencies = checkConsistency(dataset);
-  if (inconsistencies.length > 0) return { ok: false, problems: inconsistencies };
+  if (inconsistencies.length > 0) return failed(...inconsistencies);
   return { ok: true, dataset };
 }
 

@@ -9,7 +9,7 @@ const sha = (file: string) => `sha256:${createHash('sha256').update(readFileSync
 export function checkDist(dist: string): string[] {
   const problems: string[] = [];
   const catalogFile = path.join(dist, 'index.json');
-  if (!existsSync(catalogFile)) return existsSync(dist) ? [] : [];
+  if (!existsSync(catalogFile)) return [`missing ${catalogFile}`];
   const catalog = JSON.parse(readFileSync(catalogFile, 'utf8')) as CatalogIndex;
   const check = (base: string, file: IndexedFile) => {
     const full = path.join(base, file.path);

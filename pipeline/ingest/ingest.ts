@@ -4,7 +4,7 @@ import { problem, type Problem } from '../problem/Problem.ts';
 import { findHeader, type HeaderMatch } from './findHeader.ts';
 import { findJapaneseDate } from './japaneseDate.ts';
 import { labelKey } from './labelKey.ts';
-import { observeSheet } from './observeSheet.ts';
+import { sheetObserver } from './observeSheet.ts';
 import { isTotalsRow } from './totalsRow.ts';
 import { cellText, sheetGrid, type SheetGrid } from './sheetCells.ts';
 import type { IngestEvent, IngestedTable, Note, SourceCell, TableRow } from './Table.ts';
@@ -51,11 +51,21 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
   const totalsRows: TableRow[] = [];
   const notes: Note[] = [];
   let blankFrom: number | undefined;
+  const observer = sheetObserver(grid, header.row);
   for (let row = header.row + 1; row <= grid.lastRow; row++) {
     const filled = grid.rowCells(row);
+    const kept = readRow(row, filled);
+    if (kept) observer.dataRow(filled);
+    grid.release(row);
+  }
+  events.push(...observer.events());
+  return { sheet, ...(title ? { title } : {}), asOf, headerRow: header.row, columns: header.columns, rows, ...(totalsRows.length > 0 ? { totalsRows } : {}), notes, events, problems };
+
+  /** Sorts one row below the header into data, totals, notes or skipped; true when it is a data row. */
+  function readRow(row: number, filled: SourceCell[]): boolean {
     if (filled.length === 0) {
       blankFrom ??= row;
-      continue;
+      return false;
     }
     // One event per run of blank rows that something follows; trailing blank rows are not worth a word.
     if (blankFrom !== undefined) events.push(blankRun(sheet, blankFrom, row - 1));
@@ -63,26 +73,25 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
     const first = { address: filled[0]!.address, text: cellText(filled[0]) };
     if (filled.length === 1 && titleKey && labelKey(first.text) === titleKey) {
       events.push({ kind: 'title-repeated-skipped', sheet, row, cell: first.address, detail: first.text });
-      continue;
+      return false;
     }
     if (filled.length === 1 && NOTE_PREFIX.test(first.text.trim())) {
       notes.push({ cell: first.address, row, text: first.text });
       events.push({ kind: 'note-kept', sheet, row, cell: first.address, detail: first.text });
-      continue;
+      return false;
     }
     if (isTotalsRow(grid, row, header, dataset)) {
       totalsRows.push({ row, cells: cellsOfRow(grid, row, columnOf) });
       events.push({ kind: 'totals-row-skipped', sheet, row, cell: first.address, detail: first.text });
-      continue;
+      return false;
     }
     if (headerKeys.size > 1 && hasEveryLabel(filled, headerKeys)) {
       events.push({ kind: 'header-repeated-skipped', sheet, row, cell: first.address, detail: first.text });
-      continue;
+      return false;
     }
     rows.push({ row, cells: header.columns.length === 0 ? [] : cellsOfRow(grid, row, columnOf) });
+    return true;
   }
-  events.push(...observeSheet(grid, header.row, rows));
-  return { sheet, ...(title ? { title } : {}), asOf, headerRow: header.row, columns: header.columns, rows, ...(totalsRows.length > 0 ? { totalsRows } : {}), notes, events, problems };
 }
 
 function blankRun(sheet: string, from: number, to: number): IngestEvent {

@@ -31,6 +31,12 @@ export interface SheetGrid {
   merges: MergeInfo[];
   /** Cell comments (notes), in sheet order. */
   comments: { address: string; row: number; text: string }[];
+  /**
+   * Lets go of the row's parsed cells once they have been read: the SourceCells already handed out
+   * stay valid, but the row cannot be read again. Ingest reads each data row once, so the workbook
+   * need not be held whole beside the table made from it.
+   */
+  release(row: number): void;
 }
 
 /** Column letters by index (A, B, …), made once each: `letters(c) + row` is XLSX.utils.encode_cell. */
@@ -39,10 +45,27 @@ export function columnLetter(col: number): string {
   return (columnLetters[col] ??= XLSX.utils.encode_col(col));
 }
 
+/**
+ * A cell read from the sheet. Its address is worked out when asked for, not stored: a million-row
+ * table has ten million cells, and nearly all of them are never named in a report.
+ */
+class SheetCell implements SourceCell {
+  formula?: string;
+  format?: string;
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly value: string | number | boolean | null,
+  ) {}
+  get address(): string {
+    return columnLetter(this.col) + this.row;
+  }
+}
+
 function toSourceCell(cell: XLSX.CellObject, row: number, col: number): SourceCell | undefined {
   if (cell.t === 'z' || (cell.v === undefined && !cell.f)) return undefined;
   const value = cell.t === 'e' ? (cell.w ?? '#ERROR') : cell.v instanceof Date ? cell.v.toISOString() : (cell.v ?? null);
-  const result: SourceCell = { address: columnLetter(col) + row, row, col, value };
+  const result = new SheetCell(row, col, value);
   if (cell.f) result.formula = cell.f;
   if (typeof cell.z === 'string' && cell.z !== 'General') result.format = cell.z;
   return result;
@@ -69,7 +92,7 @@ export function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
     });
   });
   // Each cell becomes a SourceCell once, however often it is asked for (null: it holds nothing).
-  const made: (SourceCell | null | undefined)[][] = [];
+  const made: ((SourceCell | null | undefined)[] | undefined)[] = [];
   const own = (row: number, col: number): SourceCell | undefined => {
     const cell = data[row - 1]?.[col];
     if (!cell) return undefined;
@@ -101,7 +124,7 @@ export function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
       for (let c = merge.s.c; c <= lastC; c++) {
         if (r === merge.s.r && c === merge.s.c) continue;
         const row = filled.get(r + 1) ?? new Map<number, SourceCell>();
-        row.set(c, { ...origin, address: XLSX.utils.encode_cell({ r, c }), row: r + 1, col: c, mergedFrom: origin.address });
+        row.set(c, { value: origin.value, ...(origin.formula ? { formula: origin.formula } : {}), ...(origin.format ? { format: origin.format } : {}), address: XLSX.utils.encode_cell({ r, c }), row: r + 1, col: c, mergedFrom: origin.address });
         filled.set(r + 1, row);
       }
     }
@@ -117,6 +140,10 @@ export function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
     merges,
     comments,
     cellAt,
+    release(row) {
+      data[row - 1] = undefined;
+      made[row - 1] = undefined;
+    },
     rowCells(row) {
       const raw = data[row - 1];
       if (!filled.has(row)) {

@@ -11,8 +11,11 @@ export interface RecordRow {
   /** 1-based sheet row. */
   row: number;
   values: Values;
-  /** Field → A1 address of the cell it came from. */
-  cells: Record<string, string>;
+  /**
+   * Field → column letter of the cell it came from, one object shared by every record of the table
+   * (a million rows need no million address maps): `cellOf` gives the A1 address.
+   */
+  columns: Readonly<Record<string, string>>;
   /** Fields whose cell was empty (not a none-marker such as `-`). */
   blank: Set<string>;
   /** Fields a rule could not read (already reported; schema errors on them would repeat it). */
@@ -35,4 +38,10 @@ export function emptyValues(): Values {
   const values = {};
   Object.setPrototypeOf(values, null);
   return values as Values;
+}
+
+/** A1 address of the cell `field` came from, or undefined when its column is absent from the sheet. */
+export function cellOf(record: Pick<RecordRow, 'row' | 'columns'>, field: string): string | undefined {
+  const letter = record.columns[field];
+  return letter === undefined ? undefined : letter + record.row;
 }

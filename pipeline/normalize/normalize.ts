@@ -2,7 +2,8 @@ import type { Dataset, RelistMarkerColumn } from '../dataset/DatasetDefinition.t
 import type { IngestedTable } from '../ingest/Table.ts';
 import type { Normalization } from '../problem/Normalization.ts';
 import { locate, type Problem } from '../problem/Problem.ts';
-import { emptyValues, type NormalizedTable, type RecordRow } from './RecordRow.ts';
+import { cellOf, emptyValues, type NormalizedTable, type RecordRow } from './RecordRow.ts';
+import { fieldsOfColumn } from '../dataset/columns.ts';
 import { readCell } from './readCell.ts';
 import { columnLetter } from '../ingest/sheetCells.ts';
 
@@ -26,13 +27,15 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
   const problems: Problem[] = [];
   const colOf = dataset.columns.map((definition) => table.columns.find((c) => c.definition === definition)?.col);
   const columns = dataset.columns;
+  const letters = columnLettersOfFields(dataset, colOf);
   const records: RecordRow[] = table.rows.map((row) => {
-    const record: RecordRow = { row: row.row, values: emptyValues(), cells: emptyValues() as Record<string, string>, blank: NO_FIELDS, unreadable: NO_FIELDS, relisted: false };
+    const record: RecordRow = { row: row.row, values: emptyValues(), columns: letters, blank: NO_FIELDS, unreadable: NO_FIELDS, relisted: false };
     for (let i = 0; i < columns.length; i++) {
       const definition = columns[i]!;
       const cell = row.cells[i];
       const col = colOf[i];
-      const address = cell?.address ?? (col === undefined ? undefined : columnLetter(col) + row.row);
+      // Made only when something is recorded about the cell: most cells need no address at all.
+      const address = col === undefined ? undefined : () => columnLetter(col) + row.row;
       const reading = readCell(definition, cell, dataset);
       const mainField = reading.values[0]![0];
       // A column missing from the sheet is reported once (missing-label), not again in every row.
@@ -40,23 +43,33 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
       for (let k = 0; k < reading.values.length; k++) {
         const [field, value] = reading.values[k]!;
         record.values[field] = value;
-        if (address) record.cells[field] = address;
         if (reading.blank && !absent) (record.blank === NO_FIELDS ? (record.blank = new Set()) : record.blank).add(field);
         if (reading.unreadable || (absent && !definition.optional)) (record.unreadable === NO_FIELDS ? (record.unreadable = new Set()) : record.unreadable).add(field);
       }
       record.relisted ||= reading.relisted;
-      if (!address) continue;
-      for (const change of reading.changes) normalizations.push({ sheet, cell: address, row: row.row, field: mainField, ...change });
+      if (!address || (reading.changes.length === 0 && reading.findings.length === 0)) continue;
+      const at = address();
+      for (const change of reading.changes) normalizations.push({ sheet, cell: at, row: row.row, field: mainField, ...change });
       if (reading.findings.length === 0) continue;
       const text = cell?.value === null || cell?.value === undefined ? undefined : String(cell.value);
       for (const finding of reading.findings) {
-        problems.push(locate(finding, { sheet, cell: address, row: row.row, field: mainField, ...(text !== undefined ? { value: text } : {}) }));
+        problems.push(locate(finding, { sheet, cell: at, row: row.row, field: mainField, ...(text !== undefined ? { value: text } : {}) }));
       }
     }
     return record;
   });
   normalizations.push(...linkRelisted(records, dataset, sheet));
   return { sheet, asOf: table.asOf, records, normalizations, problems };
+}
+
+/** Field → column letter, for the fields of the columns the sheet has. */
+function columnLettersOfFields(dataset: Dataset, colOf: (number | undefined)[]): Record<string, string> {
+  const letters = emptyValues() as Record<string, string>;
+  dataset.columns.forEach((definition, i) => {
+    const col = colOf[i];
+    if (col !== undefined) for (const field of fieldsOfColumn(definition)) letters[field] = columnLetter(col);
+  });
+  return letters;
 }
 
 /** Each re-listed row gets the key of the first other row with the same name, preferring rows that are not re-listed. */
@@ -83,7 +96,7 @@ function linkRelisted(records: RecordRow[], dataset: Dataset, sheet: string): No
     const key = original?.values[dataset.primaryKey];
     if (key === null || key === undefined) continue;
     record.values[column.relistedFrom] = key;
-    const cell = record.cells[column.field];
+    const cell = cellOf(record, column.field);
     if (cell) links.push({ sheet, cell, row: record.row, field: column.relistedFrom, rule: RELIST_LINK_RULE, before: '', after: String(key) });
   }
   return links;

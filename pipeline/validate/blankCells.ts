@@ -1,5 +1,5 @@
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
-import type { RecordRow } from '../normalize/RecordRow.ts';
+import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
 import { fieldTitle } from './fieldTitle.ts';
 
@@ -14,7 +14,7 @@ export function checkBlankCells(records: RecordRow[], dataset: Dataset, sheet: s
       const title = fieldTitle(dataset, field);
       const none = (dataset.missingValues ?? ['-'])[0];
       problems.push(
-        problem('blank-cell', 'warning', { sheet, cell: record.cells[field], row: record.row, field }, {
+        problem('blank-cell', 'warning', { sheet, cell: cellOf(record, field), row: record.row, field }, {
           ja: `「${title.ja}」が空欄です。空欄のまま公開します。`,
           en: `"${title.en}" is empty; it is published empty.`,
         }, {

@@ -1,6 +1,6 @@
 import type { IngestedTable } from '../ingest/Table.ts';
 import { fieldsOfColumn } from '../dataset/columns.ts';
-import type { RecordRow } from '../normalize/RecordRow.ts';
+import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
 
 // C0 controls other than the line feed and carriage return Excel uses inside cells, DEL, and C1 controls.
@@ -71,7 +71,7 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[]): Pro
       const value = record.values[field];
       if (typeof value !== 'string' || !FORMULA_LIKE.test(value)) continue;
       problems.push(
-        problem('formula-injection', 'error', { sheet, cell: record.cells[field], row: record.row, field, value }, {
+        problem('formula-injection', 'error', { sheet, cell: cellOf(record, field), row: record.row, field, value }, {
           ja: `「${value.slice(0, 20)}」は「${value[0]}」で始まっているため、CSVをExcelで開くと数式として実行されてしまいます。`,
           en: `"${value.slice(0, 20)}" starts with "${value[0]}", so Excel would run it as a formula when the CSV is opened.`,
         }, {

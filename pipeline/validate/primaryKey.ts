@@ -1,5 +1,5 @@
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
-import type { RecordRow } from '../normalize/RecordRow.ts';
+import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
 import { fieldTitle } from './fieldTitle.ts';
 
@@ -19,12 +19,12 @@ export function checkPrimaryKey(records: RecordRow[], dataset: Dataset, sheet: s
       continue;
     }
     problems.push(
-      problem('primary-key', 'error', { sheet, cell: record.cells[key], row: record.row, field: key, value: id }, {
-        ja: `「${title.ja}」の ${id} が2回使われています（${first.cells[key]} と ${record.cells[key]}）。${title.ja}は行ごとに違う値にしてください。`,
-        en: `${title.en} ${id} is used twice (${first.cells[key]} and ${record.cells[key]}); it must be unique.`,
+      problem('primary-key', 'error', { sheet, cell: cellOf(record, key), row: record.row, field: key, value: id }, {
+        ja: `「${title.ja}」の ${id} が2回使われています（${cellOf(first, key)} と ${cellOf(record, key)}）。${title.ja}は行ごとに違う値にしてください。`,
+        en: `${title.en} ${id} is used twice (${cellOf(first, key)} and ${cellOf(record, key)}); it must be unique.`,
       }, {
-        ja: `${record.cells[key]} の${title.ja}を、まだ使われていない番号に直してください。`,
-        en: `Change ${title.en} in ${record.cells[key]} to a value not used elsewhere.`,
+        ja: `${cellOf(record, key)} の${title.ja}を、まだ使われていない番号に直してください。`,
+        en: `Change ${title.en} in ${cellOf(record, key)} to a value not used elsewhere.`,
       }),
     );
   }

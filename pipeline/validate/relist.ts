@@ -1,5 +1,5 @@
 import type { Dataset, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
-import type { RecordRow } from '../normalize/RecordRow.ts';
+import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
 import { fieldTitle } from './fieldTitle.ts';
 
@@ -18,7 +18,7 @@ export function checkRelisted(records: RecordRow[], dataset: Dataset, sheet: str
   for (const record of records) {
     if (!record.relisted) continue;
     const name = String(record.values[column.field] ?? '');
-    const at = { sheet, cell: record.cells[column.field], row: record.row, field: column.field, value: name };
+    const at = { sheet, cell: cellOf(record, column.field), row: record.row, field: column.field, value: name };
     const originalId = record.values[column.relistedFrom];
     const original = originalId === null || originalId === undefined ? undefined : byKey.get(String(originalId));
     if (!original) {
@@ -62,9 +62,9 @@ export function checkRelisted(records: RecordRow[], dataset: Dataset, sheet: str
       const title = fieldTitle(dataset, field);
       const shown = (v: unknown) => (v === null ? '空' : String(v));
       problems.push(
-        problem('relist-mismatch', 'warning', { sheet, cell: record.cells[field], row: record.row, field, value: shown(mine) }, {
-          ja: `【再掲】の「${name}」の${title.ja}（${shown(mine)}）が、元の行（${original.cells[field]}）の${shown(theirs)}と違います。`,
-          en: `${title.en} of the re-listed "${name}" (${shown(mine)}) differs from the original's (${shown(theirs)} in ${original.cells[field]}).`,
+        problem('relist-mismatch', 'warning', { sheet, cell: cellOf(record, field), row: record.row, field, value: shown(mine) }, {
+          ja: `【再掲】の「${name}」の${title.ja}（${shown(mine)}）が、元の行（${cellOf(original, field)}）の${shown(theirs)}と違います。`,
+          en: `${title.en} of the re-listed "${name}" (${shown(mine)}) differs from the original's (${shown(theirs)} in ${cellOf(original, field)}).`,
         }, {
           ja: `再掲の行の${title.ja}を元の行と同じにしてください。`,
           en: `Give the re-listed row the same ${title.en} as the original.`,

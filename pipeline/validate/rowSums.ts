@@ -1,5 +1,5 @@
 import type { Dataset, SingleFieldColumn } from '../dataset/DatasetDefinition.ts';
-import type { RecordRow } from '../normalize/RecordRow.ts';
+import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
 import { fieldTitle } from './fieldTitle.ts';
 
@@ -20,7 +20,7 @@ export function checkRowSums(records: RecordRow[], dataset: Dataset, sheet: stri
       const sum = values.reduce((a, b) => a + b, 0);
       if (sum === total) continue;
       problems.push(
-        problem('row-total-mismatch', 'error', { sheet, cell: record.cells[column.field], row: record.row, field: column.field, value: String(total) }, {
+        problem('row-total-mismatch', 'error', { sheet, cell: cellOf(record, column.field), row: record.row, field: column.field, value: String(total) }, {
           ja: `${record.row}行目の「${title.ja}」は ${total} ですが、${parts.map((p) => `「${p.ja}」`).join('')}を足すと ${sum} です。`,
           en: `Row ${record.row}: ${title.en} is ${total}, but ${parts.map((p) => p.en).join(' + ')} add up to ${sum}.`,
         }, {

@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { Dataset, RecordSchema } from '../dataset/DatasetDefinition.ts';
 import { compileOnce } from '../dataset/ajv.ts';
-import type { RecordRow } from '../normalize/RecordRow.ts';
+import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
 import { locate, type Problem } from '../problem/Problem.ts';
 import { fieldTitle } from './fieldTitle.ts';
 import { schemaFinding } from './messages.ts';
@@ -28,7 +28,7 @@ export function validateAgainstSchema(records: RecordRow[], dataset: Dataset, sh
       problems.push(
         locate(schemaFinding(error, fieldTitle(dataset, field), schema), {
           sheet,
-          cell: record.cells[field],
+          cell: cellOf(record, field),
           row: record.row,
           field,
           ...(value !== null && value !== undefined ? { value: String(value) } : {}),

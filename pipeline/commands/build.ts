@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
-import { buildPackage } from '../package/buildPackage.ts';
+import { completePackage, packageData } from '../package/buildPackage.ts';
+import type { BuiltPackage } from '../package/DataPackage.ts';
 import { writeDirectoryAtomic } from '../publish/writeDirectory.ts';
 import { reportTotals } from '../report/Report.ts';
 import { renderText } from '../report/text.ts';
@@ -18,9 +19,13 @@ export function buildCommand(io: Io, options: { file: string; out: string; datas
     return EXIT.invalid;
   }
   const asOf = report.asOf;
-  const built = timed('package', () => buildPackage({ dataset: options.dataset, records, asOf, version: options.version ?? INITIAL_VERSION }));
+  const data = timed('package', () => packageData({ dataset: options.dataset, records, asOf, version: options.version ?? INITIAL_VERSION }));
   const out = path.resolve(io.cwd, options.out);
-  timed('write', () => writeDirectoryAtomic(out, built.files));
+  // The record files go to disk as they are made (so "write" includes making them); the descriptor
+  // and the rest follow, with their sizes and hashes.
+  let built: BuiltPackage | undefined;
+  timed('write', () => writeDirectoryAtomic(out, [data.csv, data.json, data.excel], () => (built = completePackage(data)).files));
+  if (!built) throw new Error('the package was not completed');
   if (io.env.OPENDATA_TIMINGS === '1') io.stderr(timingsLine());
   io.stdout(`${options.dataset.name} ${built.descriptor.version}: ${report.rows}行 → ${path.relative(io.cwd, out) || '.'} (${built.files.map((f) => f.path).join(', ')})\n`);
   const warnings = reportTotals(report).warnings;

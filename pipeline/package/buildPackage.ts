@@ -1,18 +1,20 @@
-import { createHash } from 'node:crypto';
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import type { Values } from '../normalize/RecordRow.ts';
 import { publishedFields } from '../dataset/published.ts';
 import { attributionText } from './attribution.ts';
 import { toCkanPackage } from './ckan.ts';
 import { dataDictionary } from './dataDictionary.ts';
-import type { BuiltPackage, DataPackage, PackageFile, Resource } from './DataPackage.ts';
+import type { BuiltPackage, DataPackage, PackageFile, Resource, TableSchema } from './DataPackage.ts';
 import { toDcat } from './dcat.ts';
 import { FILE_ROLES, packageFileNames, type PackageFileNames } from './fileNames.ts';
+import { fileDigest, StreamedFile } from './packageFile.ts';
 import { toPublishedRecords } from './publishedRecords.ts';
-import { toCsv, toCsvBytes, toExcelCsvBytes, toJsonBytes } from './serialize.ts';
+import { csvProducer, excelCsvProducer, jsonProducer, toCsv } from './serialize.ts';
 import { summarize } from './summary.ts';
-import { SUMMARY_KEY, summarizeTable } from './summaryTable.ts';
+import { SUMMARY_KEY, summarizeTable, type SummaryTable } from './summaryTable.ts';
 import { bilingual, toDerivedTableSchema, toTableSchema } from './tableSchema.ts';
+
+export { sha256 } from './packageFile.ts';
 
 export const PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 
@@ -26,10 +28,6 @@ export interface PackageInput {
 
 const encoder = new TextEncoder();
 
-export function sha256(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-
 function dataFile(path: string, text: string): PackageFile {
   return { path, bytes: encoder.encode(text) };
 }
@@ -41,6 +39,7 @@ type ResourceFacts = Pick<Resource, 'name' | 'title' | 'description' | 'format' 
 
 /** A UTF-8 table resource: its facts plus the file's true size and hash. */
 function tableResource(file: PackageFile, { name, title, description, format, mediatype, dialect, schema }: ResourceFacts): Resource {
+  const digest = fileDigest(file);
   return {
     name,
     path: file.path,
@@ -50,24 +49,54 @@ function tableResource(file: PackageFile, { name, title, description, format, me
     format,
     mediatype,
     encoding: 'utf-8',
-    bytes: file.bytes.length,
-    hash: sha256(file.bytes),
+    bytes: digest.size,
+    hash: digest.hash,
     ...(dialect ? { dialect } : {}),
     schema,
   };
 }
 
+/** The record files of a package (CSV, JSON, Excel CSV), made when written; what the rest is made from. */
+export interface PackageData {
+  input: PackageInput;
+  names: PackageFileNames;
+  schema: TableSchema;
+  /** The published records (national columns first). */
+  records: Values[];
+  csv: StreamedFile;
+  json: StreamedFile;
+  excel: StreamedFile;
+}
+
 /** Records → a Data Package v2: the descriptor and the bytes of every file, nothing written. */
-export function buildPackage({ dataset, records: validated, asOf, version }: PackageInput): BuiltPackage {
+export function buildPackage(input: PackageInput): BuiltPackage {
+  return completePackage(packageData(input));
+}
+
+/**
+ * The first half of buildPackage: the record files, as files whose bytes are made when they are
+ * streamed (the build command streams them to disk, and their sizes and hashes are known after).
+ */
+export function packageData(input: PackageInput): PackageData {
+  const { dataset } = input;
   const names = packageFileNames(dataset);
   const schema = toTableSchema(dataset);
   const fields = publishedFields(dataset);
-  const records = toPublishedRecords(validated, dataset);
-  // Written straight to UTF-8 bytes, a few thousand records at a time (no whole-file string).
-  const csv: PackageFile = { path: names.csv, bytes: toCsvBytes(records, fields) };
-  const json: PackageFile = { path: names.json, bytes: toJsonBytes(records, fields) };
-  const excel: PackageFile = { path: names.excelCsv, bytes: toExcelCsvBytes(records, fields, schema.fields.map((f) => f.title ?? f.name), csv.bytes) };
-  const summaryTable = summarizeTable(records, dataset);
+  const records = toPublishedRecords(input.records, dataset);
+  const csvBytes = csvProducer(records, fields);
+  const csv = new StreamedFile(names.csv, csvBytes);
+  const json = new StreamedFile(names.json, jsonProducer(records, fields));
+  const excel = new StreamedFile(names.excelCsv, excelCsvProducer(csvBytes, fields, schema.fields.map((f) => f.title ?? f.name)));
+  return { input, names, schema, records, csv, json, excel };
+}
+
+/**
+ * The second half: the descriptor, summary, dictionary and catalog records, which give the record
+ * files' sizes and hashes (from the time they were streamed, or by making their bytes now).
+ */
+export function completePackage({ input, names, schema, records, csv, json, excel }: PackageData): BuiltPackage {
+  const { dataset, asOf, version } = input;
+  const summaryTable: SummaryTable | undefined = summarizeTable(records, dataset);
   const summaryCsv = summaryTable && dataFile(names.summary, toCsv(summaryTable.rows, summaryTable.fields));
   const title = dataset.title.ja;
   const csvDialect = (header: boolean, more: Record<string, unknown> = {}) => ({ $schema: DIALECT_PROFILE, header, ...more, ...CSV_DIALECT });

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import type { DataPackage, PackageFile } from './DataPackage.ts';
 import { fileStem } from './fileNames.ts';
+import { fileDigest } from './packageFile.ts';
 
 /** Every prefix the document uses, inline: a reader never has to fetch a remote context. */
 export const DCAT_CONTEXT = {
@@ -28,6 +28,7 @@ const date = (iso: string) => ({ '@value': iso, '@type': 'xsd:date' });
 
 function distribution(input: DcatDistributionInput, licence: string): Record<string, unknown> {
   const { file } = input;
+  const digest = fileDigest(file);
   return {
     '@type': 'dcat:Distribution',
     'dct:title': langs(input.title.ja, input.title.en),
@@ -36,11 +37,11 @@ function distribution(input: DcatDistributionInput, licence: string): Record<str
     'dcat:accessURL': { '@id': file.path },
     'dcat:mediaType': { '@id': `https://www.iana.org/assignments/media-types/${input.mediatype}` },
     'dct:format': input.format,
-    'dcat:byteSize': { '@value': String(file.bytes.length), '@type': 'xsd:nonNegativeInteger' },
+    'dcat:byteSize': { '@value': String(digest.size), '@type': 'xsd:nonNegativeInteger' },
     'spdx:checksum': {
       '@type': 'spdx:Checksum',
       'spdx:algorithm': { '@id': 'spdx:checksumAlgorithm_sha256' },
-      'spdx:checksumValue': { '@value': createHash('sha256').update(file.bytes).digest('hex'), '@type': 'xsd:hexBinary' },
+      'spdx:checksumValue': { '@value': digest.hash.slice('sha256:'.length), '@type': 'xsd:hexBinary' },
     },
     'dct:license': { '@id': licence },
   };

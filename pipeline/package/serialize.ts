@@ -3,8 +3,8 @@ import type { FieldValue, Values } from '../normalize/RecordRow.ts';
 /**
  * The files are written here by hand rather than with csv-stringify and JSON.stringify(…, null, 2):
  * the bytes are exactly the same (test/package/serialize.test.ts compares them), made in a fraction of
- * the time, and encoded to UTF-8 a few thousand records at a time, so a million rows never need one
- * string larger than V8 allows or a copy of the whole file as text.
+ * the time, and encoded to UTF-8 a few thousand records at a time into one reused buffer, so a million
+ * rows never need one string larger than V8 allows, nor the whole file in memory as text or bytes.
  */
 
 const encoder = new TextEncoder();
@@ -13,52 +13,91 @@ const PIECE = 1 << 16;
 
 interface Writer {
   write(text: string): void;
-  expect?(done: number, total: number): void;
 }
 
-/** After this many records (less one) the byte writer estimates the size of the whole file. */
-const PROBE = 499;
+/** Receives a file's bytes piece by piece; a piece is only valid until the call returns. */
+export type ChunkSink = (chunk: Uint8Array) => void;
+
+/** A file's content as a function that hands its UTF-8 bytes to a sink, piece by piece. */
+export type ChunkProducer = (sink: ChunkSink) => void;
+
+/** Bytes handed to the sink at a time: one buffer, reused, so memory stays the same for any file size. */
+const CHUNK = 1 << 20;
 
 /**
- * UTF-8 bytes written piece by piece into one buffer. Once a few hundred records are written the
- * writer is told how many there are in all and reserves room for the rest (`Buffer.allocUnsafe`:
- * memory not yet written costs nothing), so the bytes are neither copied to grow nor joined at the end.
+ * UTF-8 bytes in one reused buffer, given to the sink whenever it would overflow. Writing to fresh
+ * memory is what made whole-file buffers slow (every page touched for the first time); a reused
+ * buffer stays warm.
  */
-class Utf8Writer implements Writer {
-  private buffer = Buffer.allocUnsafe(1 << 16);
+class ChunkWriter implements Writer {
+  private readonly buffer = Buffer.allocUnsafe(CHUNK);
   private length = 0;
   private text = '';
+
+  constructor(private readonly sink: ChunkSink) {}
 
   write(text: string): void {
     this.text += text;
     if (this.text.length >= PIECE) this.flush();
   }
 
-  /** `done` of `total` records are written: make room for the rest, at the size they have had so far. */
-  expect(done: number, total: number): void {
-    this.flush();
-    if (done > 0 && total > done) this.reserve(Math.ceil((this.length / done) * (total - done) * 1.1) + PIECE * 3);
-  }
-
-  private reserve(extra: number): void {
-    if (this.length + extra <= this.buffer.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + extra));
-    this.buffer.copy(next, 0, 0, this.length);
-    this.buffer = next;
-  }
-
   private flush(): void {
-    if (this.text === '') return;
-    // At most three bytes per UTF-16 unit.
-    this.reserve(this.text.length * 3);
-    this.length += encoder.encodeInto(this.text, this.buffer.subarray(this.length)).written;
+    // At most three bytes per UTF-16 unit; a piece larger than the buffer (one huge record) is encoded on its own.
+    if (this.length + this.text.length * 3 > CHUNK) this.emit();
+    if (this.text.length * 3 > CHUNK) {
+      this.sink(encoder.encode(this.text));
+    } else {
+      this.length += encoder.encodeInto(this.text, this.buffer.subarray(this.length)).written;
+    }
     this.text = '';
   }
 
-  bytes(): Uint8Array {
-    this.flush();
-    return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
+  private emit(): void {
+    if (this.length > 0) this.sink(this.buffer.subarray(0, this.length));
+    this.length = 0;
   }
+
+  end(): void {
+    this.flush();
+    this.emit();
+  }
+}
+
+function produced(write: (writer: Writer) => void): ChunkProducer {
+  return (sink) => {
+    const writer = new ChunkWriter(sink);
+    write(writer);
+    writer.end();
+  };
+}
+
+/** The canonical CSV (as toCsvBytes), piece by piece. */
+export function csvProducer(records: Values[], fields: string[]): ChunkProducer {
+  return produced((writer) => writeCsv(writer, records, fields, fields, false));
+}
+
+/**
+ * The Excel CSV (as toExcelCsvBytes), piece by piece: the canonical CSV's bytes after its header
+ * line, behind a BOM and the titles, so the records are not written out a second way.
+ */
+export function excelCsvProducer(csv: ChunkProducer, fields: string[], titles: string[]): ChunkProducer {
+  return (sink) => {
+    sink(encoder.encode(`\uFEFF${csvLine(titles)}`));
+    let skip = encoder.encode(csvLine(fields)).length;
+    csv((chunk) => {
+      if (skip >= chunk.length) {
+        skip -= chunk.length;
+        return;
+      }
+      sink(skip > 0 ? chunk.subarray(skip) : chunk);
+      skip = 0;
+    });
+  };
+}
+
+/** The JSON (as toJsonBytes), piece by piece. */
+export function jsonProducer(records: Values[], fields: string[]): ChunkProducer {
+  return produced((writer) => writeJson(writer, records, fields));
 }
 
 /** The same text as one string. */
@@ -91,37 +130,10 @@ function writeCsv(writer: Writer, records: Values[], fields: string[], header: r
   if (bom) writer.write('\uFEFF');
   writer.write(csvLine(header));
   const row: (FieldValue | undefined)[] = new Array<FieldValue | undefined>(fields.length);
-  records.forEach((record, r) => {
+  for (const record of records) {
     for (let i = 0; i < fields.length; i++) row[i] = record[fields[i]!] ?? null;
     writer.write(csvLine(row));
-    if (r === PROBE) writer.expect?.(r + 1, records.length);
-  });
-}
-
-/** RFC 4180 CSV: UTF-8 without BOM, CRLF, header of field names, empty for none. */
-export function toCsvBytes(records: Values[], fields: string[]): Uint8Array {
-  const writer = new Utf8Writer();
-  writeCsv(writer, records, fields, fields, false);
-  return writer.bytes();
-}
-
-/**
- * CSV for double-clicking in Japanese Excel: UTF-8 with a BOM (or Excel reads it as Shift_JIS),
- * CRLF, the Japanese titles as header, fields with line breaks quoted. Same records as the canonical CSV.
- */
-export function toExcelCsvBytes(records: Values[], fields: string[], titles: string[], csv?: Uint8Array): Uint8Array {
-  if (csv) {
-    // The same records as the canonical CSV: its bytes after the header line, behind a BOM and the titles.
-    const head = encoder.encode(`\uFEFF${csvLine(titles)}`);
-    const body = csv.subarray(encoder.encode(csvLine(fields)).length);
-    const out = new Uint8Array(head.length + body.length);
-    out.set(head, 0);
-    out.set(body, head.length);
-    return out;
   }
-  const writer = new Utf8Writer();
-  writeCsv(writer, records, fields, titles, true);
-  return writer.bytes();
 }
 
 function writeJson(writer: Writer, records: Values[], fields: string[]): void {
@@ -135,16 +147,8 @@ function writeJson(writer: Writer, records: Values[], fields: string[]): void {
     let text = r === 0 ? '  {\n' : ',\n  {\n';
     for (let i = 0; i < fields.length; i++) text += `${i === 0 ? '' : ',\n'}${keys[i]}${JSON.stringify(record[fields[i]!] ?? null)}`;
     writer.write(`${text}\n  }`);
-    if (r === PROBE) writer.expect?.(r + 1, records.length);
   });
   writer.write('\n]\n');
-}
-
-/** An array of objects keyed by field name, keys in published order, null for none (JSON.stringify's layout, indent 2). */
-export function toJsonBytes(records: Values[], fields: string[]): Uint8Array {
-  const writer = new Utf8Writer();
-  writeJson(writer, records, fields);
-  return writer.bytes();
 }
 
 /** RFC 4180 CSV as text. */

@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import type { StreamedFile } from '../package/packageFile.ts';
 
 /**
  * Every change publishing makes to the file system goes through here, one operation at a time,
@@ -34,6 +35,18 @@ export const fileOps = {
   },
   write(file: string, bytes: Uint8Array | string): void {
     writeFileSync(file, bytes);
+    step();
+  },
+  /** One file written piece by piece as its content is made (still one operation). */
+  writeStreamed(file: string, content: StreamedFile): void {
+    const fd = openSync(file, 'w');
+    try {
+      content.stream((chunk) => {
+        for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
+      });
+    } finally {
+      closeSync(fd);
+    }
     step();
   },
   rename(from: string, to: string): void {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { PackageFile } from '../package/DataPackage.ts';
+import { StreamedFile } from '../package/packageFile.ts';
 import { fileOps } from './fileOps.ts';
 
 /** A sibling path used while writing, so a crash never leaves a half-written `target`. */
@@ -8,12 +9,27 @@ function sibling(target: string, purpose: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${purpose}-${process.pid}`);
 }
 
-function stage(target: string, files: PackageFile[]): string {
+/** Files still to be made once the first ones are written (they may give those files' sizes and hashes). */
+export type LaterFiles = () => PackageFile[];
+
+function stage(target: string, files: PackageFile[], later?: LaterFiles): string {
   const staging = sibling(target, 'staging');
   fileOps.remove(staging);
-  for (const dir of new Set(files.map((f) => path.dirname(path.join(staging, f.path))))) fileOps.mkdir(dir);
-  for (const file of files) fileOps.write(path.join(staging, file.path), file.bytes);
+  writeFiles(staging, files);
+  if (later) {
+    const written = new Set(files.map((f) => f.path));
+    writeFiles(staging, later().filter((f) => !written.has(f.path)));
+  }
   return staging;
+}
+
+function writeFiles(dir: string, files: PackageFile[]): void {
+  for (const sub of new Set(files.map((f) => path.dirname(path.join(dir, f.path))))) fileOps.mkdir(sub);
+  for (const file of files) {
+    const target = path.join(dir, file.path);
+    if (file instanceof StreamedFile) fileOps.writeStreamed(target, file);
+    else fileOps.write(target, file.bytes);
+  }
 }
 
 /** Creates `target` (which must not exist) with exactly `files`, appearing all at once by a rename. */
@@ -23,12 +39,12 @@ export function createDirectoryAtomic(target: string, files: PackageFile[]): voi
 }
 
 /**
- * Replaces `target` with exactly `files`: staged beside it, then swapped in by two renames, so
+ * Replaces `target` with exactly `files` (and then the `later` ones): staged beside it, then swapped in by two renames, so
  * `target` is the old directory, briefly absent, or the complete new one — never half-written.
  */
-export function writeDirectoryAtomic(target: string, files: PackageFile[]): void {
+export function writeDirectoryAtomic(target: string, files: PackageFile[], later?: LaterFiles): void {
   fileOps.mkdir(path.dirname(target));
-  const staging = stage(target, files);
+  const staging = stage(target, files, later);
   if (!existsSync(target)) {
     fileOps.rename(staging, target);
     return;

@@ -5,10 +5,11 @@ import { DEFAULT_LIMITS, type ContainerLimits } from './ingest/container.ts';
 import { readWorkbook } from './ingest/readWorkbook.ts';
 import type { Values } from './normalize/RecordRow.ts';
 import { normalizeTable } from './normalize/normalize.ts';
-import { makeReport, type Report } from './report/Report.ts';
+import { makeReport, REPORT_LIMIT, type Report } from './report/Report.ts';
+import { BoundedProblems } from './problem/ProblemSink.ts';
 import { validateTable } from './validate/validate.ts';
 import { fieldTitle } from './validate/fieldTitle.ts';
-import { lint } from './validate/lint/lint.ts';
+import { claimed, lint } from './validate/lint/lint.ts';
 import type { LintInput } from './validate/lint/LintRule.ts';
 import type { IngestedTable } from './ingest/Table.ts';
 import type { Problem } from './problem/Problem.ts';
@@ -29,8 +30,22 @@ export function processWorkbook(bytes: Uint8Array, fileName: string, dataset: Da
   }
   const { table, source } = ingested;
   const normalized = timed('normalize', () => normalizeTable(table, dataset));
-  const found = timed('validate', () => [...table.problems, ...normalized.problems, ...validateTable(table, normalized, dataset)]);
-  const problems = timed('lint', () => lint({ dataset, table, normalized, source, found }));
+  // Kept: the first REPORT_LIMIT errors and warnings by row; the rest are counted as they come.
+  const problems = new BoundedProblems(REPORT_LIMIT);
+  const erroneousCells = new Set<string>();
+  const input: LintInput = { dataset, table, normalized, source, erroneousCells };
+  const stages = {
+    add(p: Problem) {
+      if (p.severity === 'error' && p.cell !== undefined) erroneousCells.add(p.cell);
+      problems.add(claimed(p, input));
+    },
+  };
+  timed('validate', () => {
+    for (const p of table.problems) stages.add(p);
+    for (const p of normalized.problems) stages.add(p);
+    validateTable(table, normalized, dataset, stages);
+  });
+  timed('lint', () => lint(input, problems));
   const report = timed('report', () => makeReport({
     dataset: dataset.name,
     file: fileName,

@@ -1,6 +1,7 @@
 import type { IngestEvent, Note } from '../ingest/Table.ts';
 import type { Normalization } from '../problem/Normalization.ts';
 import type { Problem } from '../problem/Problem.ts';
+import { BoundedProblems } from '../problem/ProblemSink.ts';
 
 /** The one report value every renderer (text, markdown, json, github) draws from. */
 export interface Report {
@@ -44,7 +45,8 @@ export function makeReport(parts: {
   file: string;
   rows: number;
   asOf: string | null;
-  problems: Problem[];
+  /** Everything found, or what a BoundedProblems kept of it (with its count of the rest). */
+  problems: Problem[] | BoundedProblems;
   normalizations?: Normalization[];
   events?: IngestEvent[];
   notes?: Note[];
@@ -53,17 +55,19 @@ export function makeReport(parts: {
   limit?: number;
 }): Report {
   const limit = parts.limit ?? REPORT_LIMIT;
+  const found = parts.problems instanceof BoundedProblems ? parts.problems.result() : undefined;
+  const all = found ? [...found.errors, ...found.warnings] : (parts.problems as Problem[]);
   // Stable sort: within a row, problems keep the order the stages found them in.
-  const errors = parts.problems.filter((p) => p.severity === 'error').sort(byRow);
-  const warnings = parts.problems.filter((p) => p.severity === 'warning').sort(byRow);
+  const errors = all.filter((p) => p.severity === 'error').sort(byRow);
+  const warnings = all.filter((p) => p.severity === 'warning').sort(byRow);
   const normalizations = parts.normalizations ?? [];
   const omitted = {
-    errors: Math.max(0, errors.length - limit),
-    warnings: Math.max(0, warnings.length - limit),
+    errors: Math.max(0, errors.length - limit) + (found?.omitted.errors ?? 0),
+    warnings: Math.max(0, warnings.length - limit) + (found?.omitted.warnings ?? 0),
     normalizations: Math.max(0, normalizations.length - limit),
   };
-  if (omitted.errors > 0) errors.length = limit;
-  if (omitted.warnings > 0) warnings.length = limit;
+  if (errors.length > limit) errors.length = limit;
+  if (warnings.length > limit) warnings.length = limit;
   return {
     dataset: parts.dataset,
     file: parts.file,

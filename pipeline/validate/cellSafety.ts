@@ -2,6 +2,7 @@ import type { IngestedTable } from '../ingest/Table.ts';
 import { fieldsOfColumn } from '../dataset/columns.ts';
 import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
+import type { ProblemSink } from '../problem/ProblemSink.ts';
 
 // C0 controls other than the line feed and carriage return Excel uses inside cells, DEL, and C1 controls.
 const CONTROL = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
@@ -13,8 +14,7 @@ const FORMULA_LIKE = /^[=+@]/u;
 const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Formulas, formula-like text, control and broken characters: what would be unsafe or unreadable once published. */
-export function checkCellSafety(table: IngestedTable, records: RecordRow[]): Problem[] {
-  const problems: Problem[] = [];
+export function checkCellSafety(table: IngestedTable, records: RecordRow[], out: ProblemSink): void {
   const sheet = table.sheet;
   // The (first) field read from each sheet column, found once rather than once per cell.
   const fieldOf = new Map<number, string | undefined>();
@@ -27,7 +27,7 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[]): Pro
         return { sheet, cell: cell.address, row: cell.row, ...(field ? { field } : {}) };
       };
       if (cell.formula) {
-        problems.push(
+        out.add(
           problem('formula', 'error', { ...where(), value: `=${cell.formula}` }, {
             ja: `セル ${cell.address} に数式（=${cell.formula}）が入っています。公開するデータには数式を使えません。`,
             en: `Cell ${cell.address} holds a formula (=${cell.formula}); published data cannot contain formulas.`,
@@ -40,7 +40,7 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[]): Pro
       if (typeof cell.value === 'string') {
         const control = CONTROL.exec(cell.value);
         if (control) {
-          problems.push(
+          out.add(
             problem('control-character', 'error', { ...where(), value: JSON.stringify(cell.value).slice(0, 200) }, {
               ja: `セル ${cell.address} に目に見えない制御文字（${codePoint(control[0])}）が入っています。`,
               en: `Cell ${cell.address} contains an invisible control character (${codePoint(control[0])}).`,
@@ -53,7 +53,7 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[]): Pro
         const broken = LONE_SURROGATE.exec(cell.value);
         if (broken) {
           // Never replaced by U+FFFD on the way to the CSV: the cell is named and nothing is published.
-          problems.push(
+          out.add(
             problem('broken-character', 'error', { ...where(), value: JSON.stringify(cell.value).slice(0, 200) }, {
               ja: `セル ${cell.address} に壊れた文字（${codePoint(broken[0])}、対になる半分が欠けた文字）が入っていて、このままでは公開できません。`,
               en: `Cell ${cell.address} contains a broken character (${codePoint(broken[0])}, half of a surrogate pair), which cannot be published.`,
@@ -70,7 +70,7 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[]): Pro
     for (const field of Object.keys(record.values)) {
       const value = record.values[field];
       if (typeof value !== 'string' || !FORMULA_LIKE.test(value)) continue;
-      problems.push(
+      out.add(
         problem('formula-injection', 'error', { sheet, cell: cellOf(record, field), row: record.row, field, value }, {
           ja: `「${value.slice(0, 20)}」は「${value[0]}」で始まっているため、CSVをExcelで開くと数式として実行されてしまいます。`,
           en: `"${value.slice(0, 20)}" starts with "${value[0]}", so Excel would run it as a formula when the CSV is opened.`,
@@ -81,5 +81,4 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[]): Pro
       );
     }
   }
-  return problems;
 }

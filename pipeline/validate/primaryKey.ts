@@ -1,14 +1,14 @@
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
+import type { ProblemSink } from '../problem/ProblemSink.ts';
 import { fieldTitle } from './fieldTitle.ts';
 
 /** The primary key is unique: every later duplicate is reported with the cell of its first use. */
-export function checkPrimaryKey(records: RecordRow[], dataset: Dataset, sheet: string): Problem[] {
+export function checkPrimaryKey(records: RecordRow[], dataset: Dataset, sheet: string, out: ProblemSink): void {
   const key = dataset.primaryKey;
   const title = fieldTitle(dataset, key);
   const firstSeen = new Map<string, RecordRow>();
-  const problems: Problem[] = [];
   for (const record of records) {
     const value = record.values[key];
     if (value === null || value === undefined) continue;
@@ -18,7 +18,7 @@ export function checkPrimaryKey(records: RecordRow[], dataset: Dataset, sheet: s
       firstSeen.set(id, record);
       continue;
     }
-    problems.push(
+    out.add(
       problem('primary-key', 'error', { sheet, cell: cellOf(record, key), row: record.row, field: key, value: id }, {
         ja: `「${title.ja}」の ${id} が2回使われています（${cellOf(first, key)} と ${cellOf(record, key)}）。${title.ja}は行ごとに違う値にしてください。`,
         en: `${title.en} ${id} is used twice (${cellOf(first, key)} and ${cellOf(record, key)}); it must be unique.`,
@@ -28,5 +28,4 @@ export function checkPrimaryKey(records: RecordRow[], dataset: Dataset, sheet: s
       }),
     );
   }
-  return problems;
 }

@@ -1,12 +1,13 @@
 import type { Dataset, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
 import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
+import type { ProblemSink } from '../problem/ProblemSink.ts';
 import { fieldTitle } from './fieldTitle.ts';
 
 /** A re-listed row points at an earlier original that is not itself re-listed, and repeats its values. */
-export function checkRelisted(records: RecordRow[], dataset: Dataset, sheet: string): Problem[] {
+export function checkRelisted(records: RecordRow[], dataset: Dataset, sheet: string, out: ProblemSink): void {
   const column = dataset.columns.find((c): c is RelistMarkerColumn => c.rule === 'relist-marker');
-  if (!column) return [];
+  if (!column) return;
   const key = dataset.primaryKey;
   const byKey = new Map<string, RecordRow>();
   for (const record of records) {
@@ -14,7 +15,6 @@ export function checkRelisted(records: RecordRow[], dataset: Dataset, sheet: str
     if (id !== null && id !== undefined && !byKey.has(String(id))) byKey.set(String(id), record);
   }
   const nameTitle = fieldTitle(dataset, column.field);
-  const problems: Problem[] = [];
   for (const record of records) {
     if (!record.relisted) continue;
     const name = String(record.values[column.field] ?? '');
@@ -22,7 +22,7 @@ export function checkRelisted(records: RecordRow[], dataset: Dataset, sheet: str
     const originalId = record.values[column.relistedFrom];
     const original = originalId === null || originalId === undefined ? undefined : byKey.get(String(originalId));
     if (!original) {
-      problems.push(
+      out.add(
         problem('relist-original-missing', 'error', at, {
           ja: `【再掲】の「${name}」の元になる行がありません。同じ${nameTitle.ja}の行が、この行より上に必要です。`,
           en: `The re-listed "${name}" has no original: an earlier row with the same ${nameTitle.en} is needed.`,
@@ -34,7 +34,7 @@ export function checkRelisted(records: RecordRow[], dataset: Dataset, sheet: str
       continue;
     }
     if (original.row > record.row) {
-      problems.push(
+      out.add(
         problem('relist-original-later', 'error', at, {
           ja: `【再掲】の「${name}」より後ろ（${original.row}行目）に元の行があります。元の行は再掲より上に置いてください。`,
           en: `The original of the re-listed "${name}" comes later (row ${original.row}); it must come first.`,
@@ -45,7 +45,7 @@ export function checkRelisted(records: RecordRow[], dataset: Dataset, sheet: str
       );
     }
     if (original.relisted) {
-      problems.push(
+      out.add(
         problem('relist-chain', 'error', at, {
           ja: `「${name}」の元の行（${original.row}行目）も【再掲】になっています。再掲の元は再掲でない行にしてください。`,
           en: `The original of "${name}" (row ${original.row}) is itself re-listed.`,
@@ -61,7 +61,7 @@ export function checkRelisted(records: RecordRow[], dataset: Dataset, sheet: str
       if (mine === theirs) continue;
       const title = fieldTitle(dataset, field);
       const shown = (v: unknown) => (v === null ? '空' : String(v));
-      problems.push(
+      out.add(
         problem('relist-mismatch', 'warning', { sheet, cell: cellOf(record, field), row: record.row, field, value: shown(mine) }, {
           ja: `【再掲】の「${name}」の${title.ja}（${shown(mine)}）が、元の行（${cellOf(original, field)}）の${shown(theirs)}と違います。`,
           en: `${title.en} of the re-listed "${name}" (${shown(mine)}) differs from the original's (${shown(theirs)} in ${cellOf(original, field)}).`,
@@ -72,5 +72,4 @@ export function checkRelisted(records: RecordRow[], dataset: Dataset, sheet: str
       );
     }
   }
-  return problems;
 }

@@ -3,6 +3,7 @@ import type { Dataset, RecordSchema } from '../dataset/DatasetDefinition.ts';
 import { compileOnce } from '../dataset/ajv.ts';
 import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
 import { locate, type Problem } from '../problem/Problem.ts';
+import type { ProblemSink } from '../problem/ProblemSink.ts';
 import { fieldTitle } from './fieldTitle.ts';
 import { schemaFinding } from './messages.ts';
 
@@ -12,9 +13,8 @@ function validatorFor(schema: RecordSchema): ValidateFunction {
 }
 
 /** Checks every record against the declared JSON Schema; one staff-facing problem per failing cell. */
-export function validateAgainstSchema(records: RecordRow[], dataset: Dataset, sheet: string): Problem[] {
+export function validateAgainstSchema(records: RecordRow[], dataset: Dataset, sheet: string, out: ProblemSink): void {
   const validate = validatorFor(dataset.recordSchemaJson);
-  const problems: Problem[] = [];
   for (const record of records) {
     if (validate(record.values)) continue;
     const seen = new Set<string>();
@@ -25,7 +25,7 @@ export function validateAgainstSchema(records: RecordRow[], dataset: Dataset, sh
       seen.add(field);
       const schema = Object.hasOwn(dataset.recordSchemaJson.properties, field) ? dataset.recordSchemaJson.properties[field] : undefined;
       const value = record.values[field];
-      problems.push(
+      out.add(
         locate(schemaFinding(error, fieldTitle(dataset, field), schema), {
           sheet,
           cell: cellOf(record, field),
@@ -36,5 +36,4 @@ export function validateAgainstSchema(records: RecordRow[], dataset: Dataset, sh
       );
     }
   }
-  return problems;
 }

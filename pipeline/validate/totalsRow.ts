@@ -6,6 +6,7 @@ import type { IngestedTable } from '../ingest/Table.ts';
 import type { RecordRow } from '../normalize/RecordRow.ts';
 import { readCell } from '../normalize/readCell.ts';
 import { locate, problem, type Problem } from '../problem/Problem.ts';
+import type { ProblemSink } from '../problem/ProblemSink.ts';
 import { fieldTitle } from './fieldTitle.ts';
 
 const num = (n: number) => n.toLocaleString('ja-JP');
@@ -15,10 +16,9 @@ const num = (n: number) => n.toLocaleString('ja-JP');
  * checked cells must equal the sum of that column over the data rows above it. A difference means a
  * number is wrong somewhere, and which one cannot be known: an error naming both sums.
  */
-export function checkTotalsRows(table: IngestedTable, records: RecordRow[], dataset: Dataset): Problem[] {
+export function checkTotalsRows(table: IngestedTable, records: RecordRow[], dataset: Dataset, out: ProblemSink): void {
   const sheet = table.sheet;
   const checked = dataset.totalsRow?.check ?? integerFields(dataset);
-  const problems: Problem[] = [];
   for (const totals of table.totalsRows ?? []) {
     const above = records.filter((r) => r.row < totals.row);
     const below = records.filter((r) => r.row > totals.row);
@@ -32,14 +32,14 @@ export function checkTotalsRows(table: IngestedTable, records: RecordRow[], data
       const where = { sheet, cell: cell.address, row: totals.row, field, value: String(cell.value ?? '') };
       const stated = reading.values[0]?.[1];
       if (typeof stated !== 'number') {
-        problems.push(...reading.findings.filter((f) => f.severity === 'error').map((f) => locate(f, where)));
+        for (const f of reading.findings) if (f.severity === 'error') out.add(locate(f, where));
         continue;
       }
       const sum = above.reduce((total, r) => total + (typeof r.values[field] === 'number' ? (r.values[field] as number) : 0), 0);
       if (sum === stated) continue;
       const title = fieldTitle(dataset, field);
       const span = above.length > 0 ? `${above[0]!.row}〜${above[above.length - 1]!.row}行目` : 'なし';
-      problems.push(
+      out.add(
         problem('totals-mismatch', 'error', where, {
           ja: `合計の行（${totals.row}行目）の「${title.ja}」は ${num(stated)} ですが、上のデータの行（${span}）を足すと ${num(sum)} です（差 ${num(stated - sum)}）。`,
           en: `The totals row (row ${totals.row}) gives ${title.en} as ${stated}, but the data rows above add up to ${sum} (difference ${stated - sum}).`,
@@ -50,7 +50,7 @@ export function checkTotalsRows(table: IngestedTable, records: RecordRow[], data
       );
     }
     if (below.length > 0) {
-      problems.push(
+      out.add(
         problem('totals-row-not-last', 'warning', { sheet, row: totals.row, cell: totals.cells.find((c) => c)?.address }, {
           ja: `合計の行（${totals.row}行目）より下にデータの行（${below[0]!.row}行目など）があります。合計は上の行だけと比べました。`,
           en: `There are data rows (row ${below[0]!.row} and on) below the totals row (row ${totals.row}); the totals were compared with the rows above it only.`,
@@ -61,5 +61,4 @@ export function checkTotalsRows(table: IngestedTable, records: RecordRow[], data
       );
     }
   }
-  return problems;
 }

@@ -1,4 +1,5 @@
 import type { Problem } from '../../problem/Problem.ts';
+import type { ProblemSink } from '../../problem/ProblemSink.ts';
 import { cited, type LintInput, type LintRule } from './LintRule.ts';
 import { rule1_2OneValuePerCell } from './rule1_2OneValuePerCell.ts';
 import { rule1_3NumbersAsText } from './rule1_3NumbersAsText.ts';
@@ -31,12 +32,14 @@ export const LINT_RULES: readonly LintRule[] = [
   rule2_2OneTablePerSheet,
 ];
 
-/** The stages' problems (those an item claims carrying its citation), then what only the items find. */
-export function lint(input: LintInput): Problem[] {
-  const claimed = input.found.map((p) => {
-    const rule = LINT_RULES.find((r) => r.cites?.(p, input));
-    if (!rule) return p;
-    return { ...p, message: cited(p.message, rule.item), ...(p.fix ?? rule.fix ? { fix: p.fix ?? rule.fix } : {}) };
-  });
-  return [...claimed, ...LINT_RULES.flatMap((rule) => rule.check(input))];
+/** A stage's problem as the report gives it: with the citation of the item that claims it, if any. */
+export function claimed(p: Problem, input: LintInput): Problem {
+  const rule = LINT_RULES.find((r) => r.cites?.(p, input));
+  if (!rule) return p;
+  return { ...p, message: cited(p.message, rule.item), ...(p.fix ?? rule.fix ? { fix: p.fix ?? rule.fix } : {}) };
+}
+
+/** What only the items find, after the stages' own problems. */
+export function lint(input: LintInput, out: ProblemSink): void {
+  for (const rule of LINT_RULES) rule.check(input, out);
 }

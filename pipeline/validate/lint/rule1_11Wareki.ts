@@ -8,5 +8,5 @@ import type { LintRule } from './LintRule.ts';
 export const rule1_11Wareki: LintRule = {
   item: '1-11',
   cites: (p) => p.code === WAREKI_WITHOUT_SEIREKI_CODE,
-  check: () => [],
+  check: () => undefined,
 };

@@ -35,15 +35,13 @@ export const rule1_2OneValuePerCell: LintRule = {
     ja: '1つのセルには1つの値だけを入力してください。「100（50）」のような内訳や範囲は、別の列か注記（※）に書いてください。',
     en: 'Enter one value per cell; put breakdowns or ranges such as "100 (50)" in another column or a note.',
   },
-  check(input): Problem[] {
-    const problems: Problem[] = [];
-    const erroneous = new Set(input.found.filter((p) => p.severity === 'error').map((p) => p.cell));
+  check(input, out): void {
     for (const cell of dataCells(input.table)) {
-      if (typeof cell.value !== 'string' || erroneous.has(cell.address)) continue;
+      if (typeof cell.value !== 'string' || input.erroneousCells.has(cell.address)) continue;
       const items = listItems(cell.value);
       if (items.length === 0) continue;
       const list = items.map((line) => `「${shown(line.trim(), 20)}」`).join('');
-      problems.push(
+      out.add(
         problem('several-values-in-cell', 'warning', { ...locationOf(input.table, cell), value: cell.value }, cited({
           ja: `セル ${cell.address} に ${items.length} つの項目が箇条書きで入っています（${list}）。改行を取り除き、1つの文として公開します。`,
           en: `Cell ${cell.address} lists ${items.length} items on separate lines; the line breaks are removed and they are published as one text.`,
@@ -53,6 +51,5 @@ export const rule1_2OneValuePerCell: LintRule = {
         }),
       );
     }
-    return problems;
   },
 };

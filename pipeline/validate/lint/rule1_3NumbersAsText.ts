@@ -53,23 +53,21 @@ export const rule1_3NumbersAsText: LintRule = {
     ja: 'セルには数字だけを半角で入力してください。単位は見出しに、「約」「以上」などの言葉は必要なら注記（※）に書いてください。',
     en: 'Enter only the digits; the unit belongs in the header, and words such as "about" in a note if needed.',
   },
-  check(input): Problem[] {
-    const erroneous = new Set(input.found.filter((p) => p.severity === 'error').map((p) => p.cell));
+  check(input, out): void {
     const csv = input.source.kind === 'csv';
     // The cells this item looks at: text in an integer column that is not already an error.
     const candidates: { cell: SourceCell; column: ColumnDefinition & { field: string } }[] = [];
     for (const cell of dataCells(input.table)) {
       if (typeof cell.value !== 'string') continue;
       const column = columnAt(input.table, cell.col);
-      if (column?.rule !== 'integer' || erroneous.has(cell.address)) continue;
+      if (column?.rule !== 'integer' || input.erroneousCells.has(cell.address)) continue;
       candidates.push({ cell, column });
     }
-    if (candidates.length === 0) return [];
+    if (candidates.length === 0) return;
     // Only their changes are grouped, not every change in the table.
     const wanted = new Set(candidates.map(({ cell }) => cell.address));
     const byCell = groupBy(input.normalized.normalizations.filter((n) => wanted.has(n.cell)), (n) => n.cell);
     const recordAt = new Map(input.normalized.records.map((r) => [r.row, r]));
-    const problems: Problem[] = [];
     for (const { cell, column } of candidates) {
       if (typeof cell.value !== 'string') continue;
       const rules = new Set((byCell.get(cell.address) ?? []).map((n) => n.rule).filter((rule) => Object.hasOwn(DONE, rule)));
@@ -79,13 +77,12 @@ export const rule1_3NumbersAsText: LintRule = {
       const doneEn = [...rules].map((rule) => DONE[rule]!.en);
       const how = doneJa.length > 0 ? `（${[...new Set(doneJa)].join('・')}）` : '';
       const howEn = doneEn.length > 0 ? ` (${[...new Set(doneEn)].join(', ')})` : '';
-      problems.push(
+      out.add(
         problem('number-as-text', 'warning', { ...locationOf(input.table, cell), value: cell.value }, cited({
           ja: `${csv ? '' : '数値が文字として入力されていました。'}「${shown(cell.value)}」を数値 ${value} として読み取りました${how}。`,
           en: `${csv ? '' : 'A number was entered as text. '}"${shown(cell.value)}" was read as the number ${value}${howEn}.`,
         }, ITEM), advice(rules)),
       );
     }
-    return problems;
   },
 };

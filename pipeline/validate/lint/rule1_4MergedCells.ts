@@ -19,8 +19,7 @@ const UNMERGE: Text = {
  */
 export const rule1_4MergedCells: LintRule = {
   item: ITEM,
-  check({ table }): Problem[] {
-    const problems: Problem[] = [];
+  check({ table }, out): void {
     const filledFrom = groupBy(dataCells(table).filter((c) => c.mergedFrom !== undefined), (c) => c.mergedFrom!);
     for (const event of table.events) {
       if (event.kind !== 'merged-cells-filled' && event.kind !== 'merged-cells-not-filled') continue;
@@ -28,7 +27,7 @@ export const rule1_4MergedCells: LintRule = {
       if (range.e.r + 1 < table.headerRow) continue;
       const at = { sheet: table.sheet, cell: event.cell, row: range.s.r + 1, value: event.detail };
       if (event.kind === 'merged-cells-not-filled') {
-        problems.push(problem('merged-cells', 'error', at, cited({
+        out.add(problem('merged-cells', 'error', at, cited({
           ja: `結合セル ${event.detail} は大きすぎるため、値を各セルに入れられませんでした。結合された範囲のセルは空として読まれます。`,
           en: `The merged range ${event.detail} is too large to fill; its cells are read as empty.`,
         }, ITEM), UNMERGE));
@@ -40,24 +39,23 @@ export const rule1_4MergedCells: LintRule = {
       const value = filled[0] ? shown(String(filled[0].value)) : '';
       if (across.length > 0) {
         const cells = across.map((c) => c.address).join('、');
-        problems.push(problem('merged-cells', 'error', at, cited({
+        out.add(problem('merged-cells', 'error', at, cited({
           ja: `結合セル ${event.detail} が複数の項目にまたがっているため、${event.cell} の値「${value}」が別の項目のセル（${cells}）にも入ってしまいます。`,
           en: `The merged range ${event.detail} spans several columns, so the value "${value}" of ${event.cell} would also fill other items (${across.map((c) => c.address).join(', ')}).`,
         }, ITEM), UNMERGE));
       } else if (filled.length > 0) {
         const cells = filled.map((c) => c.address);
         const listed = cells.length > 5 ? `${cells.slice(0, 5).join('・')} ほか${cells.length - 5}セル` : cells.join('・');
-        problems.push(problem('merged-cells', 'warning', at, cited({
+        out.add(problem('merged-cells', 'warning', at, cited({
           ja: `結合セル ${event.detail} を解除したものとして、${listed} にも ${event.cell} の値「${value}」を入れて読み取りました。`,
           en: `The merged range ${event.detail} was read as unmerged, with the value "${value}" of ${event.cell} copied into ${cells.length} cell(s).`,
         }, ITEM), UNMERGE));
       } else if (range.s.r + 1 <= table.headerRow && range.e.r + 1 >= table.headerRow) {
-        problems.push(problem('merged-cells', 'warning', at, cited({
+        out.add(problem('merged-cells', 'warning', at, cited({
           ja: `見出しのセルが結合されています（${event.detail}）。左上のセル ${event.cell} の見出しだけを使いました。`,
           en: `Header cells are merged (${event.detail}); only the label in ${event.cell} was used.`,
         }, ITEM), UNMERGE));
       }
     }
-    return problems;
   },
 };

@@ -27,13 +27,12 @@ const FIX: Text = {
  */
 export const rule1_5LayoutSpaces: LintRule = {
   item: ITEM,
-  check({ table, normalized }): Problem[] {
-    const problems: Problem[] = [];
+  check({ table, normalized }, out): void {
     for (const column of table.columns) {
       if (!/\s/u.test(column.label)) continue;
       const field = fieldsOfColumn(column.definition)[0];
       const flat = column.label.replace(/\s+/gu, '');
-      problems.push(problem('layout-whitespace', 'warning', { sheet: table.sheet, cell: column.address, row: table.headerRow, ...(field ? { field } : {}), value: column.label }, cited({
+      out.add(problem('layout-whitespace', 'warning', { sheet: table.sheet, cell: column.address, row: table.headerRow, ...(field ? { field } : {}), value: column.label }, cited({
         ja: `見出し「${shown(column.label)}」の中の改行・空白は無視して「${flat}」として読みました。`,
         en: `The header "${shown(column.label)}" was matched as "${flat}", ignoring its line breaks and spaces.`,
       }, ITEM), { ja: '見出しの中の改行（Alt+Enter）や空白を削除してください。', en: 'Remove the line breaks and spaces inside the header label.' }));
@@ -47,9 +46,8 @@ export const rule1_5LayoutSpaces: LintRule = {
       const cell = source.get(address);
       if (!cell || columnAt(table, cell.col)?.rule === 'integer') continue;
       if (typeof cell.value === 'string' && listItems(cell.value).length > 0) continue;
-      problems.push(warning(table.sheet, changes));
+      out.add(warning(table.sheet, changes));
     }
-    return problems;
   },
 };
 

@@ -7,5 +7,5 @@ import type { LintRule } from './LintRule.ts';
 export const rule1_7Formulas: LintRule = {
   item: '1-7',
   cites: (p) => p.code === 'formula',
-  check: () => [],
+  check: () => undefined,
 };

@@ -20,10 +20,10 @@ function listed(names: string[]): string {
  */
 export const rule1_8Objects: LintRule = {
   item: ITEM,
-  check({ table, source }): Problem[] {
-    const problems: Problem[] = table.events
-      .filter((e) => e.kind === 'comment-ignored')
-      .map((e) =>
+  check({ table, source }, out): void {
+    for (const e of table.events) {
+      if (e.kind !== 'comment-ignored') continue;
+      out.add(
         problem('object-ignored', 'warning', { sheet: table.sheet, cell: e.cell, row: e.row, value: e.detail }, cited({
           ja: `セル ${e.cell} にコメント（メモ）「${shown(e.detail)}」が付いています。コメントは読み込まないため、公開データには含まれません。`,
           en: `Cell ${e.cell} has a comment ("${shown(e.detail)}"); comments are not read, so it is not published.`,
@@ -32,24 +32,24 @@ export const rule1_8Objects: LintRule = {
           en: 'If it must be published, put it in a column or in a note below the table (a row starting with ※); otherwise delete the comment.',
         }),
       );
+    }
     const fix = {
       ja: '画像や図形の中の文字・数値は読み込めません。公開が必要な内容は表のセルに入力し、画像・図形は削除してください。',
       en: 'Text and numbers inside pictures and shapes cannot be read: enter what must be published in cells, and delete the objects.',
     };
     const images = source.parts.filter((name) => IMAGE.test(name));
     if (images.length > 0) {
-      problems.push(problem('object-ignored', 'warning', { value: images.join(', ') }, cited({
+      out.add(problem('object-ignored', 'warning', { value: images.join(', ') }, cited({
         ja: `ブックに画像が ${images.length} 個あります（${listed(images)}）。画像は読み込まないため、公開データには含まれません。`,
         en: `The workbook holds ${images.length} picture(s) (${images.join(', ')}); pictures are not read or published.`,
       }, ITEM), fix));
     }
     const drawings = source.parts.filter((name) => DRAWING.test(name));
     if (drawings.length > 0) {
-      problems.push(problem('object-ignored', 'warning', { value: drawings.join(', ') }, cited({
+      out.add(problem('object-ignored', 'warning', { value: drawings.join(', ') }, cited({
         ja: `ブックに図形・テキストボックス・グラフなどがあります（${listed(drawings)}）。これらは読み込まないため、公開データには含まれません。`,
         en: `The workbook holds shapes, text boxes or charts (${drawings.join(', ')}); they are not read or published.`,
       }, ITEM), fix));
     }
-    return problems;
   },
 };

@@ -11,18 +11,17 @@ const ITEM = '2-1';
  */
 export const rule2_1BlankRows: LintRule = {
   item: ITEM,
-  check(input): Problem[] {
+  check(input, out): void {
     const { table } = input;
     const lastDataRow = table.rows[table.rows.length - 1]?.row ?? 0;
     const secondTables = new Set(secondTableRows(input));
-    const problems: Problem[] = [];
     for (const e of table.events) {
       if (e.kind !== 'blank-row-skipped' || e.row === undefined) continue;
       const to = e.toRow ?? e.row;
       if (to >= lastDataRow || secondTables.has(to + 1)) continue;
       const rows = to === e.row ? `${e.row}行目` : `${e.row}〜${to}行目`;
       const rowsEn = to === e.row ? `Row ${e.row} is` : `Rows ${e.row}–${to} are`;
-      problems.push(problem('blank-row', 'warning', { sheet: table.sheet, row: e.row }, cited({
+      out.add(problem('blank-row', 'warning', { sheet: table.sheet, row: e.row }, cited({
         ja: `${rows}が空行で、表が途中で分かれています。空行を飛ばして、前後を1つの表として読みました。`,
         en: `${rowsEn} blank, splitting the table; the blank rows were skipped and the rows before and after read as one table.`,
       }, ITEM), {
@@ -30,6 +29,5 @@ export const rule2_1BlankRows: LintRule = {
         en: 'Delete the blank rows (right-click the row number → Delete); if the grouping matters, add a column for it.',
       }));
     }
-    return problems;
   },
 };

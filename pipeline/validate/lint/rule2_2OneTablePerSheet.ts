@@ -51,13 +51,12 @@ export const rule2_2OneTablePerSheet: LintRule = {
   item: ITEM,
   cites: (p, input) => p.severity === 'error' && p.row !== undefined && secondTableRows(input).includes(p.row),
   fix: ONE_TABLE,
-  check(input): Problem[] {
+  check(input, out): void {
     const { table } = input;
-    const problems: Problem[] = [];
     for (const e of table.events) {
       if (e.kind !== 'header-repeated-skipped' && e.kind !== 'title-repeated-skipped') continue;
       const what = e.kind === 'header-repeated-skipped' ? { ja: '見出しの行', en: 'header row' } : { ja: '表題', en: 'title' };
-      problems.push(problem('second-table', 'warning', { sheet: table.sheet, cell: e.cell, row: e.row, value: e.detail }, cited({
+      out.add(problem('second-table', 'warning', { sheet: table.sheet, cell: e.cell, row: e.row, value: e.detail }, cited({
         ja: `${e.row}行目に${what.ja}がもう一度あります。1つのシートに表が2つあるようです。この行を飛ばし、続く行も同じ表のデータとして読みました。`,
         en: `Row ${e.row} repeats the ${what.en}: the sheet seems to hold two tables. The row was skipped and the rows below read as the same table.`,
       }, ITEM), {
@@ -67,20 +66,20 @@ export const rule2_2OneTablePerSheet: LintRule = {
     }
     for (const row of secondTableRows(input)) {
       const labels = (table.rows.find((r) => r.row === row)?.cells ?? []).flatMap((c) => (c ? [`「${shown(String(c.value), 15)}」`] : []));
-      problems.push(problem('second-table', 'error', { sheet: table.sheet, row, value: labels.join('') }, cited({
+      out.add(problem('second-table', 'error', { sheet: table.sheet, row, value: labels.join('') }, cited({
         ja: `${row}行目から別の表が始まっているようです（${labels.slice(0, 4).join('')}…）。この行から下もデータとして読むため、正しく読めません。`,
         en: `Another table seems to start at row ${row}; its rows would be read as data, which is wrong.`,
       }, ITEM), ONE_TABLE));
     }
-    problems.push(...besideTable(input));
-    return problems;
+    const beside = besideTable(input);
+    if (beside) out.add(beside);
   },
 };
 
 /** Labels in the header row separated from the declared columns by an unlabelled column. */
-function besideTable({ table }: LintInput): Problem[] {
+function besideTable({ table }: LintInput): Problem | undefined {
   const declared = table.columns.map((c) => c.col);
-  if (declared.length === 0) return [];
+  if (declared.length === 0) return undefined;
   const extras = table.events
     .filter((e) => e.kind === 'extra-column-ignored' && e.cell !== undefined)
     .map((e) => ({ col: XLSX.utils.decode_cell(e.cell!).c, cell: e.cell!, label: e.detail }));
@@ -88,15 +87,13 @@ function besideTable({ table }: LintInput): Problem[] {
   const right = Math.max(...declared);
   const beside = extras.filter((e) => e.col > right).sort((a, b) => a.col - b.col);
   const first = beside[0];
-  if (!first) return [];
+  if (!first) return undefined;
   let gap = false;
   for (let col = right + 1; col < first.col; col++) if (!labelled.has(col)) gap = true;
-  if (!gap) return [];
+  if (!gap) return undefined;
   const labels = beside.map((e) => `「${shown(e.label, 15)}」`).join('');
-  return [
-    problem('second-table', 'warning', { sheet: table.sheet, cell: first.cell, row: table.headerRow, value: labels }, cited({
-      ja: `見出しの行の右側、${first.cell} から別の表があるようです（${labels}）。この表は読み込みませんでした。`,
-      en: `Another table seems to sit beside the first, from ${first.cell}; it was not read.`,
-    }, ITEM), ONE_TABLE),
-  ];
+  return problem('second-table', 'warning', { sheet: table.sheet, cell: first.cell, row: table.headerRow, value: labels }, cited({
+    ja: `見出しの行の右側、${first.cell} から別の表があるようです（${labels}）。この表は読み込みませんでした。`,
+    en: `Another table seems to sit beside the first, from ${first.cell}; it was not read.`,
+  }, ITEM), ONE_TABLE);
 }

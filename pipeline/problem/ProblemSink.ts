@@ -1,0 +1,54 @@
+import type { Problem, Severity } from './Problem.ts';
+
+/** Where the stages put the problems they find, one at a time. */
+export interface ProblemSink {
+  add(problem: Problem): void;
+}
+
+/** A sink that keeps everything (for stages whose problems are looked at before they are reported). */
+export class ProblemList implements ProblemSink {
+  readonly problems: Problem[] = [];
+  add(problem: Problem): void {
+    this.problems.push(problem);
+  }
+}
+
+const byRow = (a: Problem, b: Problem) => (a.row ?? 0) - (b.row ?? 0);
+
+/**
+ * Keeps the first `limit` errors and the first `limit` warnings by row (within a row, in the order
+ * they were added) and only counts the rest, so 100,000 bad rows cost 1,000 problems of memory, not
+ * 100,000. What it keeps is exactly what sorting everything by row and cutting would keep: a list is
+ * sorted (stably) and cut each time it doubles, and anything cut has `limit` earlier ones before it.
+ */
+export class BoundedProblems implements ProblemSink {
+  private readonly kept: Record<Severity, Problem[]> = { error: [], warning: [] };
+  private readonly cut: Record<Severity, number> = { error: 0, warning: 0 };
+
+  constructor(readonly limit: number) {}
+
+  add(problem: Problem): void {
+    const list = this.kept[problem.severity];
+    list.push(problem);
+    if (list.length >= 2 * this.limit) this.trim(problem.severity);
+  }
+
+  private trim(severity: Severity): void {
+    const list = this.kept[severity].sort(byRow);
+    if (list.length <= this.limit) return;
+    this.cut[severity] += list.length - this.limit;
+    list.length = this.limit;
+  }
+
+  /** How many problems it holds now (at most twice the limit of each kind, whatever was added). */
+  get held(): number {
+    return this.kept.error.length + this.kept.warning.length;
+  }
+
+  /** The kept errors and warnings, each sorted by row, and how many of each were counted only. */
+  result(): { errors: Problem[]; warnings: Problem[]; omitted: { errors: number; warnings: number } } {
+    this.trim('error');
+    this.trim('warning');
+    return { errors: this.kept.error, warnings: this.kept.warning, omitted: { errors: this.cut.error, warnings: this.cut.warning } };
+  }
+}

@@ -1,6 +1,6 @@
 import { fieldsOfColumn } from '../../dataset/columns.ts';
 import type { ColumnDefinition } from '../../dataset/DatasetDefinition.ts';
-import type { IngestedTable, SourceCell } from '../../ingest/Table.ts';
+import type { IngestedTable, SourceCell, TableRow } from '../../ingest/Table.ts';
 import type { ProblemLocation } from '../../problem/Problem.ts';
 
 /** The declared column read from sheet column `col`, if any. */
@@ -26,6 +26,26 @@ export function dataCells(table: IngestedTable): SourceCell[] {
 }
 const collected = new WeakMap<IngestedTable, SourceCell[]>();
 
+
+/** The data row with this sheet row number (table rows are in sheet order). */
+export function rowAt(table: IngestedTable, row: number): TableRow | undefined {
+  const rows = table.rows;
+  let low = 0;
+  let high = rows.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const found = rows[mid]!;
+    if (found.row === row) return found;
+    if (found.row < row) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
+}
+
+/** The data cell at sheet row `row`, column `col`, if it holds anything. */
+export function cellAt(table: IngestedTable, row: number, col: number): SourceCell | undefined {
+  return rowAt(table, row)?.cells.find((cell) => cell?.col === col);
+}
 
 /** Items grouped by key, in first-seen order (Map.groupBy needs Node 21). */
 export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {

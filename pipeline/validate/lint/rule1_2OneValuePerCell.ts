@@ -37,9 +37,9 @@ export const rule1_2OneValuePerCell: LintRule = {
   },
   check(input, out): void {
     for (const cell of dataCells(input.table)) {
-      if (typeof cell.value !== 'string' || input.erroneousCells.has(cell.address)) continue;
+      if (typeof cell.value !== 'string') continue;
       const items = listItems(cell.value);
-      if (items.length === 0) continue;
+      if (items.length === 0 || input.erroneousCells.has(cell.address)) continue;
       const list = items.map((line) => `「${shown(line.trim(), 20)}」`).join('');
       out.add(
         problem('several-values-in-cell', 'warning', { ...locationOf(input.table, cell), value: cell.value }, cited({

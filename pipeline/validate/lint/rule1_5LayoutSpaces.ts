@@ -1,8 +1,8 @@
+import * as XLSX from 'xlsx';
 import { fieldsOfColumn } from '../../dataset/columns.ts';
 import type { Normalization } from '../../problem/Normalization.ts';
-import type { SourceCell } from '../../ingest/Table.ts';
 import { problem, type Problem, type Text } from '../../problem/Problem.ts';
-import { columnAt, dataCells, groupBy } from './cells.ts';
+import { cellAt, columnAt, groupBy } from './cells.ts';
 import { cited, type LintRule } from './LintRule.ts';
 import { listItems } from './rule1_2OneValuePerCell.ts';
 import { shown, shownChange } from './show.ts';
@@ -39,11 +39,8 @@ export const rule1_5LayoutSpaces: LintRule = {
     }
     const layout = normalized.normalizations.filter((n) => Object.hasOwn(DONE, n.rule));
     // Only the cells those changes name are looked up: no map of every cell in the table.
-    const named = new Set(layout.map((n) => n.cell));
-    const source = new Map<string, SourceCell>();
-    for (const c of dataCells(table)) if (named.has(c.address)) source.set(c.address, c);
     for (const [address, changes] of groupBy(layout, (n) => n.cell)) {
-      const cell = source.get(address);
+      const cell = cellAt(table, changes[0]!.row, XLSX.utils.decode_cell(address).c);
       if (!cell || columnAt(table, cell.col)?.rule === 'integer') continue;
       if (typeof cell.value === 'string' && listItems(cell.value).length > 0) continue;
       out.add(warning(table.sheet, changes));

@@ -1,10 +1,11 @@
-import type { Dataset, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
+import type { ColumnDefinition, Dataset, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
 import type { IngestedTable } from '../ingest/Table.ts';
 import type { Normalization } from '../problem/Normalization.ts';
 import { locate, type Problem } from '../problem/Problem.ts';
 import { cellOf, emptyValues, type NormalizedTable, type RecordRow } from './RecordRow.ts';
 import { fieldsOfColumn } from '../dataset/columns.ts';
-import { readCell } from './readCell.ts';
+import { readCell, type CellReading } from './readCell.ts';
+import type { SourceCell } from '../ingest/Table.ts';
 import { columnLetter } from '../ingest/sheetCells.ts';
 
 export const RELIST_LINK_RULE = 'relist/link';
@@ -28,6 +29,7 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
   const colOf = dataset.columns.map((definition) => table.columns.find((c) => c.definition === definition)?.col);
   const columns = dataset.columns;
   const letters = columnLettersOfFields(dataset, colOf);
+  const remembered = columns.map(() => new Map<string, CellReading>());
   const records: RecordRow[] = table.rows.map((row) => {
     const record: RecordRow = { row: row.row, values: emptyValues(), columns: letters, blank: NO_FIELDS, unreadable: NO_FIELDS, relisted: false };
     for (let i = 0; i < columns.length; i++) {
@@ -36,7 +38,7 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
       const col = colOf[i];
       // Made only when something is recorded about the cell: most cells need no address at all.
       const address = col === undefined ? undefined : () => columnLetter(col) + row.row;
-      const reading = readCell(definition, cell, dataset);
+      const reading = readRemembered(remembered[i]!, definition, cell, dataset);
       const mainField = reading.values[0]![0];
       // A column missing from the sheet is reported once (missing-label), not again in every row.
       const absent = col === undefined;
@@ -60,6 +62,24 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
   });
   normalizations.push(...linkRelisted(records, dataset, sheet));
   return { sheet, asOf: table.asOf, records, normalizations, problems };
+}
+
+/** Readings kept per column; past this many, new texts are read but not kept (a column of unique texts gains nothing). */
+const REMEMBERED_PER_COLUMN = 10_000;
+
+/**
+ * readCell, done once per distinct text in a column: most text in a sheet repeats (a status, a
+ * pillar, a department), and a text cell's reading depends on nothing but its text and its column.
+ * Readings are shared, never changed.
+ */
+function readRemembered(memory: Map<string, CellReading>, column: ColumnDefinition, cell: SourceCell | undefined, dataset: Dataset): CellReading {
+  const text = cell?.value;
+  if (typeof text !== 'string') return readCell(column, cell, dataset);
+  const known = memory.get(text);
+  if (known) return known;
+  const reading = readCell(column, cell, dataset);
+  if (memory.size < REMEMBERED_PER_COLUMN) memory.set(text, reading);
+  return reading;
 }
 
 /** Field → column letter, for the fields of the columns the sheet has. */

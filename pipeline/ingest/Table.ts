@@ -60,8 +60,11 @@ export interface TableColumn {
 export interface TableRow {
   /** 1-based sheet row. */
   row: number;
-  /** One entry per declared column, in declaration order; undefined when the column is absent or the cell empty. */
-  cells: (SourceCell | undefined)[];
+  /**
+   * One entry per declared column, in declaration order; undefined when the column is absent or the
+   * cell empty. May be made afresh on each read (CompactRow): read it once per row.
+   */
+  readonly cells: (SourceCell | undefined)[];
 }
 
 export interface Note {

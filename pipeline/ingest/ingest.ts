@@ -5,6 +5,7 @@ import { findHeader, type HeaderMatch } from './findHeader.ts';
 import { findJapaneseDate } from './japaneseDate.ts';
 import { labelKey } from './labelKey.ts';
 import { sheetObserver } from './observeSheet.ts';
+import { CompactRow } from './CompactRow.ts';
 import { isTotalsRow } from './totalsRow.ts';
 import { cellText, sheetGrid, type SheetGrid } from './sheetCells.ts';
 import type { IngestEvent, IngestedTable, Note, SourceCell, TableRow } from './Table.ts';
@@ -89,7 +90,7 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
       events.push({ kind: 'header-repeated-skipped', sheet, row, cell: first.address, detail: first.text });
       return false;
     }
-    rows.push({ row, cells: header.columns.length === 0 ? [] : cellsOfRow(grid, row, columnOf) });
+    rows.push(header.columns.length === 0 ? { row, cells: [] } : new CompactRow(row, columnOf, cellsOfRow(grid, row, columnOf)));
     return true;
   }
 }

@@ -49,9 +49,10 @@ export function columnLetter(col: number): string {
  * A cell read from the sheet. Its address is worked out when asked for, not stored: a million-row
  * table has ten million cells, and nearly all of them are never named in a report.
  */
-class SheetCell implements SourceCell {
-  formula?: string;
-  format?: string;
+export class SheetCell implements SourceCell {
+  // Declared, not initialised: most cells have neither, and a million rows of cells need no empty slots.
+  declare formula?: string;
+  declare format?: string;
   constructor(
     readonly row: number,
     readonly col: number,

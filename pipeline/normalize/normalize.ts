@@ -32,9 +32,10 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
   const remembered = columns.map(() => new Map<string, CellReading>());
   const records: RecordRow[] = table.rows.map((row) => {
     const record: RecordRow = { row: row.row, values: emptyValues(), columns: letters, blank: NO_FIELDS, unreadable: NO_FIELDS, relisted: false };
+    const cells = row.cells;
     for (let i = 0; i < columns.length; i++) {
       const definition = columns[i]!;
-      const cell = row.cells[i];
+      const cell = cells[i];
       const col = colOf[i];
       // Made only when something is recorded about the cell: most cells need no address at all.
       const address = col === undefined ? undefined : () => columnLetter(col) + row.row;

@@ -15,16 +15,10 @@ export function locationOf(table: IngestedTable, cell: SourceCell): ProblemLocat
   return { sheet: table.sheet, cell: cell.address, row: cell.row, ...(field ? { field } : {}) };
 }
 
-/** Every data cell of the table, row by row (collected once per table: several items ask; do not modify it). */
-export function dataCells(table: IngestedTable): SourceCell[] {
-  const known = collected.get(table);
-  if (known) return known;
-  const cells: SourceCell[] = [];
-  for (const row of table.rows) for (const cell of row.cells) if (cell !== undefined) cells.push(cell);
-  collected.set(table, cells);
-  return cells;
+/** Every data cell of the table, row by row, made as they are asked for (a million rows are not held twice). */
+export function* dataCells(table: IngestedTable): Generator<SourceCell> {
+  for (const row of table.rows) for (const cell of row.cells) if (cell !== undefined) yield cell;
 }
-const collected = new WeakMap<IngestedTable, SourceCell[]>();
 
 
 /** The data row with this sheet row number (table rows are in sheet order). */

@@ -1,4 +1,5 @@
 import * as XLSX from 'xlsx';
+import type { IngestedTable, SourceCell } from '../../ingest/Table.ts';
 import { problem, type Problem, type Text } from '../../problem/Problem.ts';
 import { columnAt, dataCells, groupBy } from './cells.ts';
 import { cited, type LintRule } from './LintRule.ts';
@@ -20,7 +21,7 @@ const UNMERGE: Text = {
 export const rule1_4MergedCells: LintRule = {
   item: ITEM,
   check({ table }, out): void {
-    const filledFrom = groupBy(dataCells(table).filter((c) => c.mergedFrom !== undefined), (c) => c.mergedFrom!);
+    const filledFrom = groupBy(mergedCells(table), (c) => c.mergedFrom!);
     for (const event of table.events) {
       if (event.kind !== 'merged-cells-filled' && event.kind !== 'merged-cells-not-filled') continue;
       const range = XLSX.utils.decode_range(event.detail);
@@ -59,3 +60,7 @@ export const rule1_4MergedCells: LintRule = {
     }
   },
 };
+
+function* mergedCells(table: IngestedTable): Generator<SourceCell> {
+  for (const cell of dataCells(table)) if (cell.mergedFrom !== undefined) yield cell;
+}

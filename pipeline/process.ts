@@ -4,6 +4,7 @@ import { ingestWorkbook } from './ingest/ingest.ts';
 import { DEFAULT_LIMITS, type ContainerLimits } from './ingest/container.ts';
 import { readWorkbook } from './ingest/readWorkbook.ts';
 import type { Values } from './normalize/RecordRow.ts';
+import { firstNormalizations } from './normalize/CellChanges.ts';
 import { normalizeTable } from './normalize/normalize.ts';
 import { makeReport, REPORT_LIMIT, type Report } from './report/Report.ts';
 import { BoundedProblems } from './problem/ProblemSink.ts';
@@ -52,7 +53,7 @@ export function processWorkbook(bytes: Uint8Array, fileName: string, dataset: Da
     rows: normalized.records.length,
     asOf: table.asOf,
     problems,
-    normalizations: normalized.normalizations,
+    normalizations: firstNormalizations(normalized.sheet, normalized.changes, REPORT_LIMIT),
     events: table.events,
     notes: table.notes,
     fieldTitles: Object.fromEntries(dataset.fields.map((field) => [field, fieldTitle(dataset, field).ja])),

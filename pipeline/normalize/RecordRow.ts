@@ -1,4 +1,4 @@
-import type { Normalization } from '../problem/Normalization.ts';
+import type { CellChanges } from './CellChanges.ts';
 import type { Problem } from '../problem/Problem.ts';
 
 export type FieldValue = string | number | null;
@@ -28,7 +28,8 @@ export interface NormalizedTable {
   sheet: string;
   asOf: string | null;
   records: RecordRow[];
-  normalizations: Normalization[];
+  /** Every change made, cell by cell, in sheet order; then the re-listing links. */
+  changes: CellChanges[];
   problems: Problem[];
 }
 

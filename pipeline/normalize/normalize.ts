@@ -1,6 +1,6 @@
 import type { ColumnDefinition, Dataset, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
 import type { IngestedTable } from '../ingest/Table.ts';
-import type { Normalization } from '../problem/Normalization.ts';
+import type { CellChanges } from './CellChanges.ts';
 import { locate, type Problem } from '../problem/Problem.ts';
 import { cellOf, emptyValues, type NormalizedTable, type RecordRow } from './RecordRow.ts';
 import { fieldsOfColumn } from '../dataset/columns.ts';
@@ -24,7 +24,7 @@ const NO_FIELDS: Set<string> = new NoFields();
 /** Cell text → clean values, every change recorded with its cell. */
 export function normalizeTable(table: IngestedTable, dataset: Dataset): NormalizedTable {
   const sheet = table.sheet;
-  const normalizations: Normalization[] = [];
+  const changes: CellChanges[] = [];
   const problems: Problem[] = [];
   const colOf = dataset.columns.map((definition) => table.columns.find((c) => c.definition === definition)?.col);
   const columns = dataset.columns;
@@ -37,8 +37,6 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
       const definition = columns[i]!;
       const cell = cells[i];
       const col = colOf[i];
-      // Made only when something is recorded about the cell: most cells need no address at all.
-      const address = col === undefined ? undefined : () => columnLetter(col) + row.row;
       const reading = readRemembered(remembered[i]!, definition, cell, dataset);
       const mainField = reading.values[0]![0];
       // A column missing from the sheet is reported once (missing-label), not again in every row.
@@ -50,10 +48,11 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
         if (reading.unreadable || (absent && !definition.optional)) (record.unreadable === NO_FIELDS ? (record.unreadable = new Set()) : record.unreadable).add(field);
       }
       record.relisted ||= reading.relisted;
-      if (!address || (reading.changes.length === 0 && reading.findings.length === 0)) continue;
-      const at = address();
-      for (const change of reading.changes) normalizations.push({ sheet, cell: at, row: row.row, field: mainField, ...change });
+      if (col === undefined) continue;
+      if (reading.changes.length > 0) changes.push({ row: row.row, letter: columnLetter(col), field: mainField, changes: reading.changes });
       if (reading.findings.length === 0) continue;
+      // Made only when something is reported about the cell: most cells need no address at all.
+      const at = columnLetter(col) + row.row;
       const text = cell?.value === null || cell?.value === undefined ? undefined : String(cell.value);
       for (const finding of reading.findings) {
         problems.push(locate(finding, { sheet, cell: at, row: row.row, field: mainField, ...(text !== undefined ? { value: text } : {}) }));
@@ -61,8 +60,8 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
     }
     return record;
   });
-  normalizations.push(...linkRelisted(records, dataset, sheet));
-  return { sheet, asOf: table.asOf, records, normalizations, problems };
+  changes.push(...linkRelisted(records, dataset));
+  return { sheet, asOf: table.asOf, records, changes, problems };
 }
 
 /** Readings kept per column; past this many, new texts are read but not kept (a column of unique texts gains nothing). */
@@ -94,7 +93,7 @@ function columnLettersOfFields(dataset: Dataset, colOf: (number | undefined)[]):
 }
 
 /** Each re-listed row gets the key of the first other row with the same name, preferring rows that are not re-listed. */
-function linkRelisted(records: RecordRow[], dataset: Dataset, sheet: string): Normalization[] {
+function linkRelisted(records: RecordRow[], dataset: Dataset): CellChanges[] {
   const column = dataset.columns.find((c): c is RelistMarkerColumn => c.rule === 'relist-marker');
   if (!column) return [];
   // Only names that some re-listed row carries can be looked up below.
@@ -109,7 +108,7 @@ function linkRelisted(records: RecordRow[], dataset: Dataset, sheet: string): No
     list.push(record);
     byName.set(name, list);
   }
-  const links: Normalization[] = [];
+  const links: CellChanges[] = [];
   for (const record of records) {
     if (!record.relisted) continue;
     const candidates = (byName.get(String(record.values[column.field])) ?? []).filter((r) => r !== record);
@@ -117,8 +116,8 @@ function linkRelisted(records: RecordRow[], dataset: Dataset, sheet: string): No
     const key = original?.values[dataset.primaryKey];
     if (key === null || key === undefined) continue;
     record.values[column.relistedFrom] = key;
-    const cell = cellOf(record, column.field);
-    if (cell) links.push({ sheet, cell, row: record.row, field: column.relistedFrom, rule: RELIST_LINK_RULE, before: '', after: String(key) });
+    const letter = record.columns[column.field];
+    if (letter !== undefined) links.push({ row: record.row, letter, field: column.relistedFrom, changes: [{ rule: RELIST_LINK_RULE, before: '', after: String(key) }] });
   }
   return links;
 }

@@ -47,7 +47,8 @@ export function makeReport(parts: {
   asOf: string | null;
   /** Everything found, or what a BoundedProblems kept of it (with its count of the rest). */
   problems: Problem[] | BoundedProblems;
-  normalizations?: Normalization[];
+  /** Everything changed, or the first of it with the number of changes in all. */
+  normalizations?: Normalization[] | { first: Normalization[]; total: number };
   events?: IngestEvent[];
   notes?: Note[];
   fieldTitles?: Record<string, string>;
@@ -60,11 +61,13 @@ export function makeReport(parts: {
   // Stable sort: within a row, problems keep the order the stages found them in.
   const errors = all.filter((p) => p.severity === 'error').sort(byRow);
   const warnings = all.filter((p) => p.severity === 'warning').sort(byRow);
-  const normalizations = parts.normalizations ?? [];
+  const changed = parts.normalizations ?? [];
+  const normalizations = Array.isArray(changed) ? changed : changed.first;
+  const changes = Array.isArray(changed) ? changed.length : changed.total;
   const omitted = {
     errors: Math.max(0, errors.length - limit) + (found?.omitted.errors ?? 0),
     warnings: Math.max(0, warnings.length - limit) + (found?.omitted.warnings ?? 0),
-    normalizations: Math.max(0, normalizations.length - limit),
+    normalizations: changes - Math.min(normalizations.length, limit),
   };
   if (errors.length > limit) errors.length = limit;
   if (warnings.length > limit) warnings.length = limit;
@@ -76,7 +79,7 @@ export function makeReport(parts: {
     asOf: parts.asOf,
     errors,
     warnings,
-    normalizations: omitted.normalizations > 0 ? normalizations.slice(0, limit) : normalizations,
+    normalizations: normalizations.length > limit ? normalizations.slice(0, limit) : normalizations,
     events: parts.events ?? [],
     notes: parts.notes ?? [],
     fieldTitles: parts.fieldTitles ?? {},

@@ -1,7 +1,8 @@
 import type { ColumnDefinition } from '../../dataset/DatasetDefinition.ts';
 import type { SourceCell } from '../../ingest/Table.ts';
 import { problem, type Problem } from '../../problem/Problem.ts';
-import { columnAt, dataCells, groupBy, locationOf } from './cells.ts';
+import { columnAt, dataCells, locationOf } from './cells.ts';
+import type { Change } from '../../problem/Normalization.ts';
 import { cited, type LintInput, type LintRule } from './LintRule.ts';
 import { shown } from './show.ts';
 
@@ -66,7 +67,13 @@ export const rule1_3NumbersAsText: LintRule = {
     if (candidates.length === 0) return;
     // Only their changes are grouped, not every change in the table.
     const wanted = new Set(candidates.map(({ cell }) => cell.address));
-    const byCell = groupBy(input.normalized.normalizations.filter((n) => wanted.has(n.cell)), (n) => n.cell);
+    const byCell = new Map<string, readonly Change[]>();
+    const fields = new Set(candidates.map(({ column }) => column.field));
+    for (const entry of input.normalized.changes) {
+      if (!fields.has(entry.field)) continue;
+      const address = entry.letter + entry.row;
+      if (wanted.has(address)) byCell.set(address, [...(byCell.get(address) ?? []), ...entry.changes]);
+    }
     const recordAt = new Map(input.normalized.records.map((r) => [r.row, r]));
     for (const { cell, column } of candidates) {
       if (typeof cell.value !== 'string') continue;

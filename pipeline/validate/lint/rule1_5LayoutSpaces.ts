@@ -2,7 +2,8 @@ import * as XLSX from 'xlsx';
 import { fieldsOfColumn } from '../../dataset/columns.ts';
 import type { Normalization } from '../../problem/Normalization.ts';
 import { problem, type Problem, type Text } from '../../problem/Problem.ts';
-import { cellAt, columnAt, groupBy } from './cells.ts';
+import { cellAt, columnAt } from './cells.ts';
+import { normalizationsOf } from '../../normalize/CellChanges.ts';
 import { cited, type LintRule } from './LintRule.ts';
 import { listItems } from './rule1_2OneValuePerCell.ts';
 import { shown, shownChange } from './show.ts';
@@ -37,10 +38,11 @@ export const rule1_5LayoutSpaces: LintRule = {
         en: `The header "${shown(column.label)}" was matched as "${flat}", ignoring its line breaks and spaces.`,
       }, ITEM), { ja: '見出しの中の改行（Alt+Enter）や空白を削除してください。', en: 'Remove the line breaks and spaces inside the header label.' }));
     }
-    const layout = normalized.normalizations.filter((n) => Object.hasOwn(DONE, n.rule));
     // Only the cells those changes name are looked up: no map of every cell in the table.
-    for (const [address, changes] of groupBy(layout, (n) => n.cell)) {
-      const cell = cellAt(table, changes[0]!.row, XLSX.utils.decode_cell(address).c);
+    for (const entry of normalized.changes) {
+      if (!entry.changes.some((c) => Object.hasOwn(DONE, c.rule))) continue;
+      const changes = normalizationsOf(table.sheet, entry).filter((n) => Object.hasOwn(DONE, n.rule));
+      const cell = cellAt(table, entry.row, XLSX.utils.decode_col(entry.letter));
       if (!cell || columnAt(table, cell.col)?.rule === 'integer') continue;
       if (typeof cell.value === 'string' && listItems(cell.value).length > 0) continue;
       out.add(warning(table.sheet, changes));

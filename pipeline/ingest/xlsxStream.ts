@@ -397,6 +397,14 @@ function sheetReader(strings: (string | undefined)[] | undefined, formats: (stri
   let maxR = -1;
   let maxC = -1;
   const general = BUILTIN_FORMATS[0];
+  // One cell object per shared string and format, however many cells show it: most text in a sheet
+  // repeats, and nothing changes a parsed cell, so a million rows need not make a million copies.
+  const sharedCells = new Map<string | undefined, Cell[]>();
+  const sharedCell = (index: number, v: unknown, z: string | undefined): Cell => {
+    let byIndex = sharedCells.get(z);
+    if (!byIndex) sharedCells.set(z, (byIndex = []));
+    return (byIndex[index] ??= { t: 's', v, z });
+  };
 
   /** The number in x[from, to) when it is a plain decimal integer SheetJS's parseFloat reads the same; else NaN. */
   const integerAt = (x: string, from: number, to: number): number => {
@@ -479,6 +487,7 @@ function sheetReader(strings: (string | undefined)[] | undefined, formats: (stri
     if (row < 0) unsupported('cell without a reference');
     let v: unknown;
     let type: string;
+    let shared = -1;
     switch (t ?? 'n') {
       case 'n': {
         if (empty) return;
@@ -501,6 +510,7 @@ function sheetReader(strings: (string | undefined)[] | undefined, formats: (stri
         if (index >= strings.length) unsupported('shared string index out of range');
         v = strings[index];
         type = 's';
+        shared = index;
         break;
       }
       case 'str': {
@@ -536,7 +546,7 @@ function sheetReader(strings: (string | undefined)[] | undefined, formats: (stri
       if (Number.isInteger(index) && index >= 0 && index < formats.length && String(index) === s) z = formats[index];
     }
     const cells = data[row] ?? (data[row] = []);
-    cells[c] = { t: type, v, z };
+    cells[c] = shared >= 0 ? sharedCell(shared, v, z) : { t: type, v, z };
     if (row < minR) minR = row;
     if (row > maxR) maxR = row;
     if (c < minC) minC = c;

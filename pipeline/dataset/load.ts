@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { compileOnce } from './ajv.ts';
+import { parseDefinition } from './parseDefinition.ts';
 import { checkConsistency } from './consistency.ts';
 import { describeDefinitionErrors } from './definitionErrors.ts';
 import type { Dataset, DatasetDefinitionFile, RecordSchema } from './DatasetDefinition.ts';
@@ -41,7 +41,7 @@ export function loadDataset(definitionPath: string, paths: ProjectPaths): LoadRe
   const rel = path.relative(process.cwd(), definitionPath) || definitionPath;
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(definitionPath, 'utf8'));
+    raw = parseDefinition(readFileSync(definitionPath, 'utf8'));
   } catch (error) {
     return failed(
       definitionProblem(

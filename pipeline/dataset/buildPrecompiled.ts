@@ -5,6 +5,5 @@ import { DEFINITIONS_DIR } from './parseDefinition.ts';
 import { precompileProject } from './precompile.ts';
 import { VALIDATORS_DIR } from './precompiled.ts';
 
-const { written, skipped } = precompileProject(path.resolve('schema'), { validators: VALIDATORS_DIR, definitions: DEFINITIONS_DIR });
+const { skipped } = precompileProject(path.resolve('schema'), { validators: VALIDATORS_DIR, definitions: DEFINITIONS_DIR });
 for (const reason of skipped) process.stderr.write(`opendata: not precompiled, read when used instead: ${reason}\n`);
-process.stdout.write(`precompiled ${written.length} definitions and schemas into ${path.relative(process.cwd(), path.dirname(VALIDATORS_DIR))}/\n`);

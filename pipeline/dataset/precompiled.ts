@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { AJV_SETTINGS } from './ajvSettings.ts';
 
-// This file runs compiled from .build/pipeline/dataset/ or, with a stale build, from
-// pipeline/dataset/ itself: what `npm run build` precompiles lives in .build/ either way.
-const above = fileURLToPath(new URL('../..', import.meta.url));
-export const BUILD_DIR = path.basename(above) === '.build' ? above : path.join(above, '.build');
+// This file runs from .build/ (compiled in .build/pipeline/dataset/, bundled in .build/bundle/) or,
+// with a stale build, from pipeline/dataset/ itself: what `npm run build` precompiles is in .build/.
+const here = fileURLToPath(import.meta.url);
+const inBuild = here.lastIndexOf(`${path.sep}.build${path.sep}`);
+export const BUILD_DIR = inBuild >= 0 ? here.slice(0, inBuild + '/.build'.length) : path.resolve(path.dirname(here), '../../.build');
 export const VALIDATORS_DIR = path.join(BUILD_DIR, 'validators');
 
 /**

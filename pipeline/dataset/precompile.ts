@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
-import { ajvFor } from './ajv.ts';
+import { ajvFor, compileWithAjv } from './ajv.ts';
 import { definitionPaths } from './load.ts';
-import { parsedDefinitionFile } from './parseDefinition.ts';
-import { validatorFile } from './precompiled.ts';
+import { parsedDefinitionFile, type ParsedDefinition } from './parseDefinition.ts';
+import { validatorFile, validatorKey } from './precompiled.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -38,10 +38,23 @@ export interface Precompiled {
   skipped: string[];
 }
 
+/** Tells whether a definition is valid against dataset.schema.json: that schema's validatorKey, or undefined. */
+function definitionChecker(schemaFile: string): (value: unknown) => string | undefined {
+  try {
+    const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as object;
+    const validate = compileWithAjv(schema);
+    const key = validatorKey(JSON.stringify(schema));
+    return (value) => (validate(value) ? key : undefined);
+  } catch {
+    return () => undefined;
+  }
+}
+
 /**
- * Precompiles a project's definitions (schemaDir/datasets/*.yaml, as JSON) and the schemas its
- * commands compile (dataset.schema.json and each definition's record schema, as ajv standalone
- * modules) into validatorsDir and definitionsDir, replacing what they held.
+ * Precompiles a project's definitions (schemaDir/datasets/*.yaml, as JSON, with whether each is
+ * valid against dataset.schema.json) and the schemas its commands compile (dataset.schema.json and
+ * each definition's record schema, as ajv standalone modules) into the two folders, replacing what
+ * they held.
  */
 export function precompileProject(schemaDir: string, dirs: { validators: string; definitions: string }): Precompiled {
   const result: Precompiled = { written: [], skipped: [] };
@@ -60,11 +73,14 @@ export function precompileProject(schemaDir: string, dirs: { validators: string;
     }
   };
   const schemaFiles = [path.join(schemaDir, 'dataset.schema.json')];
+  const validAgainst = definitionChecker(schemaFiles[0]!);
   for (const definition of definitionPaths(schemaDir)) {
     const yamlText = readFileSync(definition, 'utf8');
     const json = definitionJson(yamlText);
-    attempt(definition, () => ({ file: parsedDefinitionFile(yamlText, dirs.definitions), text: json }));
-    const recordSchema = json === undefined ? undefined : (JSON.parse(json) as { recordSchema?: unknown } | null)?.recordSchema;
+    const value: unknown = json === undefined ? undefined : JSON.parse(json);
+    const parsed: ParsedDefinition = { value, validAgainst: validAgainst(value) };
+    attempt(definition, () => ({ file: parsedDefinitionFile(yamlText, dirs.definitions), text: json === undefined ? undefined : JSON.stringify(parsed) }));
+    const recordSchema = (value as { recordSchema?: unknown } | null | undefined)?.recordSchema;
     if (typeof recordSchema === 'string') schemaFiles.push(path.join(path.dirname(definition), recordSchema));
   }
   for (const schemaFile of schemaFiles) {

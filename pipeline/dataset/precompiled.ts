@@ -14,17 +14,21 @@ export const BUILD_DIR = inBuild >= 0 ? here.slice(0, inBuild + '/.build'.length
 export const VALIDATORS_DIR = path.join(BUILD_DIR, 'validators');
 
 /**
- * Where the build keeps what it made from `text` under `settings`: named by a hash of both, so
- * an edited file, or other settings, find nothing and are handled as if there were no build.
+ * What the build made from `text` under `settings` is named by a hash of both, so an edited
+ * file, or other settings, find nothing and are handled as if there were no build.
  */
-export function keyedFile(dir: string, settings: string, text: string, extension: string): string {
-  const hash = createHash('sha256').update(settings).update('\n').update(text).digest('hex');
-  return path.join(dir, hash + extension);
+export function buildKey(settings: string, text: string): string {
+  return createHash('sha256').update(settings).update('\n').update(text).digest('hex');
+}
+
+/** The key of a schema's JSON text under the ajv settings: its precompiled validator's name. */
+export function validatorKey(schemaText: string): string {
+  return buildKey(AJV_SETTINGS, schemaText);
 }
 
 /** Where `npm run build` writes the standalone validator for a schema's JSON text. */
 export function validatorFile(schemaText: string, dir = VALIDATORS_DIR): string {
-  return keyedFile(dir, AJV_SETTINGS, schemaText, '.cjs');
+  return path.join(dir, `${validatorKey(schemaText)}.cjs`);
 }
 
 const require = createRequire(import.meta.url);

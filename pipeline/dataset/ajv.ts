@@ -1,49 +1,62 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import type { FormatsPlugin } from 'ajv-formats';
+import { AJV_OPTIONS, ANNOTATION_KEYWORDS, YEAR_MONTH_FORMAT, YEAR_MONTH_PATTERN } from './ajvSettings.ts';
+import { precompiledValidator } from './precompiled.ts';
 
-// ajv-formats is CommonJS: under NodeNext its plugin arrives as the default export's `default`.
-const addFormats = (addFormatsModule as unknown as { default: FormatsPlugin }).default;
+export { ANNOTATION_KEYWORDS, YEAR_MONTH_FORMAT } from './ajvSettings.ts';
 
-/** Annotation keywords the record schemas may carry for English titles, units and enum labels. */
-export const ANNOTATION_KEYWORDS = ['x-title-en', 'x-description-en', 'x-unit', 'x-enum-en', 'x-example'];
+// ajv is required when first needed, not imported: a command whose schemas were all precompiled by
+// `npm run build` never loads it (its modules and ajv-formats' are a tenth of the start-up).
+const require = createRequire(import.meta.url);
 
-/** `format: year-month` (YYYY-MM, what the `month` rule gives; Frictionless `yearmonth`): JSON Schema has no such format of its own. */
-export const YEAR_MONTH_FORMAT = 'year-month';
-
-export function createAjv(options: { validateSchema?: boolean } = {}): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, ...options });
+export function createAjv(options: { validateSchema?: boolean; code?: { source: boolean } } = {}): Ajv2020 {
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as FormatsPlugin;
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...options });
   addFormats(ajv);
-  ajv.addFormat(YEAR_MONTH_FORMAT, /^[0-9]{4}-(0[1-9]|1[0-2])$/u);
+  ajv.addFormat(YEAR_MONTH_FORMAT, YEAR_MONTH_PATTERN);
   ajv.addVocabulary(ANNOTATION_KEYWORDS);
   return ajv;
+}
+
+let metaChecker: Ajv2020 | undefined;
+
+/**
+ * The instance `compileWithAjv` compiles `schema` in, after checking the schema against the JSON
+ * Schema meta-schemas as compile would (throwing as compile throws). `extra` adds options: `npm run
+ * build` asks for the generated source.
+ */
+export function ajvFor(schema: object, extra: { code?: { source: boolean } } = {}): Ajv2020 {
+  const plain = typeof schema === 'object' && schema !== null && !Array.isArray(schema) && typeof (schema as { $schema?: unknown }).$schema !== 'object';
+  if (!plain) return createAjv(extra);
+  // The meta-schema check is done by one instance kept for the process: compiling the
+  // meta-schemas is half the cost of a small schema.
+  (metaChecker ??= createAjv()).validateSchema(schema, true);
+  return createAjv({ validateSchema: false, ...extra });
+}
+
+/** `createAjv().compile(schema)`, cheaper: throws exactly as that throws. */
+export function compileWithAjv(schema: object): ValidateFunction {
+  return ajvFor(schema).compile(schema);
 }
 
 const compiled = new Map<string, ValidateFunction>();
 
 /**
- * `createAjv().compile(schema)`, done once per distinct schema (by its JSON text) in a process:
- * compiling is most of what a command costs before it reads a workbook (dataset.schema.json alone
- * takes ~90 ms), and every dataset definition, and validation after it, asks for the same schemas.
- * Throws exactly as compile throws; failures are not remembered.
+ * The validator for a schema, made once per distinct schema (by its JSON text) in a process: the
+ * one `npm run build` generated for this exact text and these settings when there is one (it was
+ * generated only after the schema passed the meta-schema check and compiled), otherwise compiled
+ * by ajv here (~90 ms for dataset.schema.json). Throws exactly as compile throws; failures are not
+ * remembered.
  */
 export function compileOnce(schema: object): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = compiled.get(key);
   if (!validate) {
-    const plain = typeof schema === 'object' && schema !== null && !Array.isArray(schema) && typeof (schema as { $schema?: unknown }).$schema !== 'object';
-    if (plain) {
-      // What compile checks first, the schema against the JSON Schema meta-schemas, is done by one
-      // instance kept for the process: compiling the meta-schemas is half the cost of a small schema.
-      (metaChecker ??= createAjv()).validateSchema(schema, true);
-      validate = createAjv({ validateSchema: false }).compile(schema);
-    } else {
-      validate = createAjv().compile(schema);
-    }
+    validate = precompiledValidator(key) ?? compileWithAjv(schema);
     compiled.set(key, validate);
   }
   return validate;
 }
-
-let metaChecker: Ajv2020 | undefined;

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { compileOnce } from './ajv.ts';
+import { readDefinition, type ParsedDefinition } from './parseDefinition.ts';
+import { validatorKey } from './precompiled.ts';
 import { checkConsistency } from './consistency.ts';
 import { describeDefinitionErrors } from './definitionErrors.ts';
 import type { Dataset, DatasetDefinitionFile, RecordSchema } from './DatasetDefinition.ts';
@@ -39,9 +40,9 @@ const failed = (...problems: Problem[]): LoadResult => ({ ok: false, problems })
 /** Reads and checks one dataset definition file and its record schema. Never throws for bad files. */
 export function loadDataset(definitionPath: string, paths: ProjectPaths): LoadResult {
   const rel = path.relative(process.cwd(), definitionPath) || definitionPath;
-  let raw: unknown;
+  let parsed: ParsedDefinition;
   try {
-    raw = parseYaml(readFileSync(definitionPath, 'utf8'));
+    parsed = readDefinition(readFileSync(definitionPath, 'utf8'));
   } catch (error) {
     return failed(
       definitionProblem(
@@ -51,9 +52,12 @@ export function loadDataset(definitionPath: string, paths: ProjectPaths): LoadRe
       ),
     );
   }
+  const raw = parsed.value;
   const definitionSchema = readJson(path.join(paths.schemaDir, 'dataset.schema.json')) as object;
-  const validateDefinition = compileOnce(definitionSchema);
-  if (!validateDefinition(raw)) {
+  // The build already found this very definition valid against this very schema (see ParsedDefinition).
+  const checked = parsed.validAgainst !== undefined && parsed.validAgainst === validatorKey(JSON.stringify(definitionSchema));
+  const validateDefinition = checked ? undefined : compileOnce(definitionSchema);
+  if (validateDefinition && !validateDefinition(raw)) {
     return failed(
       ...describeDefinitionErrors(validateDefinition.errors ?? [], raw).map((text) =>
         definitionProblem(

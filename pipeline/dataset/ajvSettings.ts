@@ -1,0 +1,14 @@
+// What the ajv instances are made with, apart from ajv itself: kept here so that a precompiled
+// validator's key (precompiled.ts) can be computed without loading ajv.
+
+/** Annotation keywords the record schemas may carry for English titles, units and enum labels. */
+export const ANNOTATION_KEYWORDS = ['x-title-en', 'x-description-en', 'x-unit', 'x-enum-en', 'x-example'];
+
+/** `format: year-month` (YYYY-MM, what the `month` rule gives; Frictionless `yearmonth`): JSON Schema has no such format of its own. */
+export const YEAR_MONTH_FORMAT = 'year-month';
+export const YEAR_MONTH_PATTERN = /^[0-9]{4}-(0[1-9]|1[0-2])$/u;
+
+export const AJV_OPTIONS = { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true } as const;
+
+/** Everything besides a schema's own text that shapes the code ajv generates for it (ajv-formats' full formats are added too). */
+export const AJV_SETTINGS = JSON.stringify({ options: AJV_OPTIONS, formats: 'ajv-formats full', yearMonth: YEAR_MONTH_PATTERN.source, annotations: ANNOTATION_KEYWORDS });

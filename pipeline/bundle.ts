@@ -30,7 +30,8 @@ await esbuild?.build({
   target: 'node20',
   // Packages stay imports from node_modules, as they are unbundled.
   packages: 'external',
-  // Function and class names stay as written (stack traces, `name`).
-  keepNames: true,
+  // No keepNames: it wraps every function made at run time in a __name() call (~130 ms of a
+  // 100,000-row build, closures made per cell); without minifying, names stay as written anyway,
+  // except where two modules' top-level names collide.
   logLevel: 'warning',
 });

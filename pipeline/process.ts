@@ -7,7 +7,7 @@ import type { Values } from './normalize/RecordRow.ts';
 import { firstNormalizations } from './normalize/CellChanges.ts';
 import { normalizeTable } from './normalize/normalize.ts';
 import { makeReport, REPORT_LIMIT, type Report } from './report/Report.ts';
-import { BoundedProblems } from './problem/ProblemSink.ts';
+import { BoundedProblems, type ProblemSink } from './problem/ProblemSink.ts';
 import { validateTable } from './validate/validate.ts';
 import { fieldTitle } from './validate/fieldTitle.ts';
 import { claimed, lint } from './validate/lint/lint.ts';
@@ -35,11 +35,14 @@ export function processWorkbook(bytes: Uint8Array, fileName: string, dataset: Da
   const problems = new BoundedProblems(REPORT_LIMIT);
   const erroneousCells = new Set<string>();
   const input: LintInput = { dataset, table, normalized, source, erroneousCells };
-  const stages = {
-    add(p: Problem) {
+  const stages: ProblemSink = {
+    add(p) {
       if (p.severity === 'error' && p.cell !== undefined) erroneousCells.add(p.cell);
       problems.add(claimed(p, input));
     },
+    // Every error is seen, for the cells it names; a warning that would not be kept is only counted.
+    wants: (severity, row) => severity === 'error' || problems.wants(severity, row),
+    count: (severity) => problems.count(severity),
   };
   timed('validate', () => {
     for (const p of table.problems) stages.add(p);

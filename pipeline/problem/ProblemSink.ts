@@ -3,14 +3,18 @@ import type { Problem, Severity } from './Problem.ts';
 /** Where the stages put the problems they find, one at a time. */
 export interface ProblemSink {
   add(problem: Problem): void;
+  /** Whether a problem of this severity at this row would be kept; when not, `count` it rather than make it. */
+  wants(severity: Severity, row: number | undefined): boolean;
+  count(severity: Severity): void;
 }
 
-/** A sink that keeps everything (for stages whose problems are looked at before they are reported). */
-export class ProblemList implements ProblemSink {
-  readonly problems: Problem[] = [];
-  add(problem: Problem): void {
-    this.problems.push(problem);
-  }
+/**
+ * Adds the problem `make` makes, or only counts it when the sink would not keep it: a check that finds
+ * 500,000 things to say need not word them all.
+ */
+export function found(out: ProblemSink, severity: Severity, row: number | undefined, make: () => Problem): void {
+  if (out.wants(severity, row)) out.add(make());
+  else out.count(severity);
 }
 
 const byRow = (a: Problem, b: Problem) => (a.row ?? 0) - (b.row ?? 0);
@@ -27,10 +31,21 @@ export class BoundedProblems implements ProblemSink {
 
   constructor(readonly limit: number) {}
 
+  /** Once a list has been cut, the last row it kept: a later problem below it can never be kept. */
+  private readonly lastKeptRow: Record<Severity, number> = { error: Infinity, warning: Infinity };
+
   add(problem: Problem): void {
     const list = this.kept[problem.severity];
     list.push(problem);
     if (list.length >= 2 * this.limit) this.trim(problem.severity);
+  }
+
+  wants(severity: Severity, row: number | undefined): boolean {
+    return (row ?? 0) <= this.lastKeptRow[severity];
+  }
+
+  count(severity: Severity): void {
+    this.cut[severity] += 1;
   }
 
   private trim(severity: Severity): void {
@@ -38,6 +53,7 @@ export class BoundedProblems implements ProblemSink {
     if (list.length <= this.limit) return;
     this.cut[severity] += list.length - this.limit;
     list.length = this.limit;
+    this.lastKeptRow[severity] = list[list.length - 1]!.row ?? 0;
   }
 
   /** How many problems it holds now (at most twice the limit of each kind, whatever was added). */

@@ -1,7 +1,7 @@
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
-import type { ProblemSink } from '../problem/ProblemSink.ts';
+import { found, type ProblemSink } from '../problem/ProblemSink.ts';
 import { fieldTitle } from './fieldTitle.ts';
 
 /** An empty cell stays empty and is published empty; staff are told, in case a value was forgotten. */
@@ -13,7 +13,7 @@ export function checkBlankCells(records: RecordRow[], dataset: Dataset, sheet: s
       if (!nullable) continue; // a required field left empty is a schema error instead
       const title = fieldTitle(dataset, field);
       const none = (dataset.missingValues ?? ['-'])[0];
-      out.add(
+      found(out, 'warning', record.row, () =>
         problem('blank-cell', 'warning', { sheet, cell: cellOf(record, field), row: record.row, field }, {
           ja: `「${title.ja}」が空欄です。空欄のまま公開します。`,
           en: `"${title.en}" is empty; it is published empty.`,

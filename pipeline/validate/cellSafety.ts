@@ -11,6 +11,9 @@ const LONE_SURROGATE = /\p{Cs}/u;
 // Text Excel would run as a formula when a consumer opens the CSV.
 const FORMULA_LIKE = /^[=+@]/u;
 
+/** Clean texts remembered at most (a column of unique texts would otherwise be kept whole). */
+const CLEAN_KEPT = 50_000;
+
 const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Formulas, formula-like text, control and broken characters: what would be unsafe or unreadable once published. */
@@ -19,9 +22,12 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[], out:
   // The (first) field read from each sheet column, found once rather than once per cell.
   const fieldOf = new Map<number, string | undefined>();
   for (const column of table.columns) if (!fieldOf.has(column.col)) fieldOf.set(column.col, fieldsOfColumn(column.definition)[0]);
+  // Texts already found clean: most texts repeat, and a long one costs two scans each time.
+  const clean = new Set<string>();
   for (const row of table.rows) {
-    row.cells.forEach((cell) => {
-      if (!cell) return;
+    for (const cell of row.cells) {
+      if (!cell) continue;
+      if (!cell.formula && (typeof cell.value !== 'string' || clean.has(cell.value))) continue;
       const where = () => {
         const field = fieldOf.get(cell.col);
         return { sheet, cell: cell.address, row: cell.row, ...(field ? { field } : {}) };
@@ -63,8 +69,9 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[], out:
             }),
           );
         }
+        if (!control && !broken && clean.size < CLEAN_KEPT) clean.add(cell.value);
       }
-    });
+    }
   }
   for (const record of records) {
     for (const field of Object.keys(record.values)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { problem, type Problem } from '../../pipeline/problem/Problem.ts';
-import { BoundedProblems } from '../../pipeline/problem/ProblemSink.ts';
+import { BoundedProblems, found } from '../../pipeline/problem/ProblemSink.ts';
 import { makeReport } from '../../pipeline/report/Report.ts';
 import { prng } from '../bench/generate.ts';
 
@@ -26,6 +26,15 @@ describe('problems bounded as they are found keep what sorting everything and cu
     for (const p of all) bounded.add(p);
     const fromBounded = makeReport({ dataset: 'd', file: 'f', rows: 0, asOf: null, problems: bounded, limit });
     const fromAll = makeReport({ dataset: 'd', file: 'f', rows: 0, asOf: null, problems: all, limit });
+    // Checks that ask first (found) and only count what would not be kept give the same report.
+    const asked = new BoundedProblems(limit);
+    let made = 0;
+    for (const p of all) found(asked, p.severity, p.row, () => (made++, p));
+    const fromAsked = makeReport({ dataset: 'd', file: 'f', rows: 0, asOf: null, problems: asked, limit });
+    expect(fromAsked.errors).toEqual(fromBounded.errors);
+    expect(fromAsked.warnings).toEqual(fromBounded.warnings);
+    expect(fromAsked.omitted).toEqual(fromBounded.omitted);
+    if (count > 4 * limit) expect(made).toBeLessThan(count);
     expect(fromBounded.errors.map((p) => p.code)).toEqual(fromAll.errors.map((p) => p.code));
     expect(fromBounded.warnings.map((p) => p.code)).toEqual(fromAll.warnings.map((p) => p.code));
     expect(fromBounded.omitted).toEqual(fromAll.omitted);

@@ -4,6 +4,7 @@ import { problem, type Problem } from '../../problem/Problem.ts';
 import { columnAt, dataCells, locationOf } from './cells.ts';
 import type { Change } from '../../problem/Normalization.ts';
 import { cited, type LintInput, type LintRule } from './LintRule.ts';
+import { found } from '../../problem/ProblemSink.ts';
 import { shown } from './show.ts';
 
 const ITEM = '1-3';
@@ -76,20 +77,21 @@ export const rule1_3NumbersAsText: LintRule = {
     }
     const recordAt = new Map(input.normalized.records.map((r) => [r.row, r]));
     for (const { cell, column } of candidates) {
-      if (typeof cell.value !== 'string') continue;
+      const text = cell.value;
+      if (typeof text !== 'string') continue;
       const rules = new Set((byCell.get(cell.address) ?? []).map((n) => n.rule).filter((rule) => Object.hasOwn(DONE, rule)));
       const value = recordAt.get(cell.row)?.values[column.field];
       if (typeof value !== 'number' || (csv && rules.size === 0)) continue;
-      const doneJa = [...rules].map((rule) => DONE[rule]!.ja);
-      const doneEn = [...rules].map((rule) => DONE[rule]!.en);
-      const how = doneJa.length > 0 ? `（${[...new Set(doneJa)].join('・')}）` : '';
-      const howEn = doneEn.length > 0 ? ` (${[...new Set(doneEn)].join(', ')})` : '';
-      out.add(
-        problem('number-as-text', 'warning', { ...locationOf(input.table, cell), value: cell.value }, cited({
-          ja: `${csv ? '' : '数値が文字として入力されていました。'}「${shown(cell.value)}」を数値 ${value} として読み取りました${how}。`,
-          en: `${csv ? '' : 'A number was entered as text. '}"${shown(cell.value)}" was read as the number ${value}${howEn}.`,
-        }, ITEM), advice(rules)),
-      );
+      found(out, 'warning', cell.row, () => {
+        const doneJa = [...rules].map((rule) => DONE[rule]!.ja);
+        const doneEn = [...rules].map((rule) => DONE[rule]!.en);
+        const how = doneJa.length > 0 ? `（${[...new Set(doneJa)].join('・')}）` : '';
+        const howEn = doneEn.length > 0 ? ` (${[...new Set(doneEn)].join(', ')})` : '';
+        return problem('number-as-text', 'warning', { ...locationOf(input.table, cell), value: text }, cited({
+          ja: `${csv ? '' : '数値が文字として入力されていました。'}「${shown(text)}」を数値 ${value} として読み取りました${how}。`,
+          en: `${csv ? '' : 'A number was entered as text. '}"${shown(text)}" was read as the number ${value}${howEn}.`,
+        }, ITEM), advice(rules));
+      });
     }
   },
 };

@@ -5,6 +5,7 @@ import { problem, type Problem, type Text } from '../../problem/Problem.ts';
 import { cellAt, columnAt } from './cells.ts';
 import { normalizationsOf } from '../../normalize/CellChanges.ts';
 import { cited, type LintRule } from './LintRule.ts';
+import { found } from '../../problem/ProblemSink.ts';
 import { listItems } from './rule1_2OneValuePerCell.ts';
 import { shown, shownChange } from './show.ts';
 
@@ -41,11 +42,10 @@ export const rule1_5LayoutSpaces: LintRule = {
     // Only the cells those changes name are looked up: no map of every cell in the table.
     for (const entry of normalized.changes) {
       if (!entry.changes.some((c) => Object.hasOwn(DONE, c.rule))) continue;
-      const changes = normalizationsOf(table.sheet, entry).filter((n) => Object.hasOwn(DONE, n.rule));
       const cell = cellAt(table, entry.row, XLSX.utils.decode_col(entry.letter));
       if (!cell || columnAt(table, cell.col)?.rule === 'integer') continue;
       if (typeof cell.value === 'string' && listItems(cell.value).length > 0) continue;
-      out.add(warning(table.sheet, changes));
+      found(out, 'warning', entry.row, () => warning(table.sheet, normalizationsOf(table.sheet, entry).filter((n) => Object.hasOwn(DONE, n.rule))));
     }
   },
 };

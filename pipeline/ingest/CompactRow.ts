@@ -2,15 +2,17 @@ import { SheetCell } from './sheetCells.ts';
 import type { SourceCell, TableRow } from './Table.ts';
 
 type Value = SourceCell['value'];
+type Formats = readonly (string | undefined)[];
 
 /**
  * A data row kept as its cells' values: a million-row table would otherwise hold ten million cell
  * objects from ingest until the report is made. `cells` makes the SourceCells each time it is asked
- * (so read it once per row); cells that carry more than a value (a formula, a number format, a merged
- * range's origin) are kept as they are.
+ * (so read it once per row). Number formats are kept as one array per distinct pattern, shared by
+ * the rows that have it; cells with a formula or filled from a merged range are kept as they are.
  */
 export class CompactRow implements TableRow {
   private readonly values: (Value | undefined)[];
+  private formats?: Formats;
   private kept?: (SourceCell | undefined)[];
 
   constructor(
@@ -18,14 +20,21 @@ export class CompactRow implements TableRow {
     /** Sheet column of each declared column (undefined where absent): one array shared by every row. */
     private readonly cols: readonly (number | undefined)[],
     cells: readonly (SourceCell | undefined)[],
+    patterns: FormatPatterns,
   ) {
     this.values = new Array<Value | undefined>(cells.length);
+    let formats: (string | undefined)[] | undefined;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (cell === undefined) continue;
-      if (cell.formula === undefined && cell.format === undefined && cell.mergedFrom === undefined) this.values[i] = cell.value;
-      else (this.kept ??= new Array<SourceCell | undefined>(cells.length))[i] = cell;
+      if (cell.formula !== undefined || cell.mergedFrom !== undefined) {
+        (this.kept ??= new Array<SourceCell | undefined>(cells.length))[i] = cell;
+        continue;
+      }
+      this.values[i] = cell.value;
+      if (cell.format !== undefined) (formats ??= new Array<string | undefined>(cells.length))[i] = cell.format;
     }
+    if (formats) this.formats = patterns.shared(formats);
   }
 
   get cells(): (SourceCell | undefined)[] {
@@ -34,8 +43,40 @@ export class CompactRow implements TableRow {
       const kept = this.kept?.[i];
       const value = this.values[i];
       const col = this.cols[i];
-      cells[i] = kept ?? (value === undefined || col === undefined ? undefined : new SheetCell(this.row, col, value));
+      if (kept !== undefined || value === undefined || col === undefined) {
+        cells[i] = kept;
+        continue;
+      }
+      const cell = new SheetCell(this.row, col, value);
+      const format = this.formats?.[i];
+      if (format !== undefined) cell.format = format;
+      cells[i] = cell;
     }
     return cells;
   }
+}
+
+/** One array per distinct pattern of number formats in a row (most rows of a table share one or two). */
+export class FormatPatterns {
+  private last?: Formats;
+  private readonly known = new Map<string, Formats>();
+
+  shared(formats: (string | undefined)[]): Formats {
+    if (this.last && sameFormats(this.last, formats)) return this.last;
+    const key = JSON.stringify(formats);
+    let known = this.known.get(key);
+    if (!known) {
+      // A sheet with thousands of patterns is not worth remembering them all.
+      if (this.known.size >= 1000) return formats;
+      this.known.set(key, (known = formats));
+    }
+    this.last = known;
+    return known;
+  }
+}
+
+function sameFormats(a: Formats, b: Formats): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

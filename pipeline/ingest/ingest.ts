@@ -5,7 +5,7 @@ import { findHeader, type HeaderMatch } from './findHeader.ts';
 import { findJapaneseDate } from './japaneseDate.ts';
 import { labelKey } from './labelKey.ts';
 import { sheetObserver } from './observeSheet.ts';
-import { CompactRow } from './CompactRow.ts';
+import { CompactRow, FormatPatterns } from './CompactRow.ts';
 import { isTotalsRow } from './totalsRow.ts';
 import { cellText, sheetGrid, type SheetGrid } from './sheetCells.ts';
 import type { IngestEvent, IngestedTable, Note, SourceCell, TableRow } from './Table.ts';
@@ -53,6 +53,7 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
   const notes: Note[] = [];
   let blankFrom: number | undefined;
   const observer = sheetObserver(grid, header.row);
+  const formats = new FormatPatterns();
   for (let row = header.row + 1; row <= grid.lastRow; row++) {
     const filled = grid.rowCells(row);
     const kept = readRow(row, filled);
@@ -90,7 +91,7 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
       events.push({ kind: 'header-repeated-skipped', sheet, row, cell: first.address, detail: first.text });
       return false;
     }
-    rows.push(header.columns.length === 0 ? { row, cells: [] } : new CompactRow(row, columnOf, cellsOfRow(grid, row, columnOf)));
+    rows.push(header.columns.length === 0 ? { row, cells: [] } : new CompactRow(row, columnOf, cellsOfRow(grid, row, columnOf), formats));
     return true;
   }
 }

@@ -16,10 +16,10 @@ export interface RecordRow {
    * (a million rows need no million address maps): `cellOf` gives the A1 address.
    */
   columns: Readonly<Record<string, string>>;
-  /** Fields whose cell was empty (not a none-marker such as `-`). */
-  blank: Set<string>;
-  /** Fields a rule could not read (already reported; schema errors on them would repeat it). */
-  unreadable: Set<string>;
+  /** Fields whose cell was empty (not a none-marker such as `-`). Shared by records with the same ones. */
+  blank: ReadonlySet<string>;
+  /** Fields a rule could not read (already reported; schema errors on them would repeat it). Shared likewise. */
+  unreadable: ReadonlySet<string>;
   /** Row carried a re-listing marker such as 【再掲】. */
   relisted: boolean;
 }

@@ -11,15 +11,25 @@ import { columnLetter } from '../ingest/sheetCells.ts';
 export const RELIST_LINK_RULE = 'relist/link';
 
 /**
- * The empty `blank` and `unreadable` of every record that has none (most): one shared set rather than
- * two per row. Nothing may add to it; a record gets its own set on its first field.
+ * Sets of field names, one per distinct combination, shared by every record that has it: a million
+ * rows with an empty summary need one set, not a million. Never modified once made.
  */
-class NoFields extends Set<string> {
-  override add(): this {
-    throw new Error('NO_FIELDS is shared by every record: give the record its own Set');
+class FieldSets {
+  private readonly known = new Map<string, ReadonlySet<string>>();
+  static readonly NONE: ReadonlySet<string> = new Set();
+
+  of(fields: readonly string[]): ReadonlySet<string> {
+    if (fields.length === 0) return FieldSets.NONE;
+    const key = fields.join('\u0000');
+    let set = this.known.get(key);
+    if (!set) {
+      set = new Set(fields);
+      // Past this many combinations, a record keeps its own set.
+      if (this.known.size < 1000) this.known.set(key, set);
+    }
+    return set;
   }
 }
-const NO_FIELDS: Set<string> = new NoFields();
 
 /** Cell text → clean values, every change recorded with its cell. */
 export function normalizeTable(table: IngestedTable, dataset: Dataset): NormalizedTable {
@@ -30,9 +40,15 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
   const columns = dataset.columns;
   const letters = columnLettersOfFields(dataset, colOf);
   const remembered = columns.map(() => new Map<string, CellReading>());
+  const fieldSets = new FieldSets();
+  // The current record's empty and unreadable fields, gathered before their shared sets are looked up.
+  const blank: string[] = [];
+  const unreadable: string[] = [];
   const records: RecordRow[] = table.rows.map((row) => {
-    const record: RecordRow = { row: row.row, values: emptyValues(), columns: letters, blank: NO_FIELDS, unreadable: NO_FIELDS, relisted: false };
+    const record: RecordRow = { row: row.row, values: emptyValues(), columns: letters, blank: FieldSets.NONE, unreadable: FieldSets.NONE, relisted: false };
     const cells = row.cells;
+    blank.length = 0;
+    unreadable.length = 0;
     for (let i = 0; i < columns.length; i++) {
       const definition = columns[i]!;
       const cell = cells[i];
@@ -44,8 +60,8 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
       for (let k = 0; k < reading.values.length; k++) {
         const [field, value] = reading.values[k]!;
         record.values[field] = value;
-        if (reading.blank && !absent) (record.blank === NO_FIELDS ? (record.blank = new Set()) : record.blank).add(field);
-        if (reading.unreadable || (absent && !definition.optional)) (record.unreadable === NO_FIELDS ? (record.unreadable = new Set()) : record.unreadable).add(field);
+        if (reading.blank && !absent) blank.push(field);
+        if (reading.unreadable || (absent && !definition.optional)) unreadable.push(field);
       }
       record.relisted ||= reading.relisted;
       if (col === undefined) continue;
@@ -58,6 +74,8 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
         problems.push(locate(finding, { sheet, cell: at, row: row.row, field: mainField, ...(text !== undefined ? { value: text } : {}) }));
       }
     }
+    record.blank = fieldSets.of(blank);
+    record.unreadable = fieldSets.of(unreadable);
     return record;
   });
   changes.push(...linkRelisted(records, dataset));

@@ -8,7 +8,7 @@ import type { BuiltPackage, DataPackage, PackageFile, Resource, TableSchema } fr
 import { toDcat } from './dcat.ts';
 import { FILE_ROLES, packageFileNames, type PackageFileNames } from './fileNames.ts';
 import { fileDigest, StreamedFile } from './packageFile.ts';
-import { toPublishedRecords } from './publishedRecords.ts';
+import { PublishedRecords } from './publishedRecords.ts';
 import { csvProducer, excelCsvProducer, jsonProducer, toCsv } from './serialize.ts';
 import { summarize } from './summary.ts';
 import { SUMMARY_KEY, summarizeTable, type SummaryTable } from './summaryTable.ts';
@@ -61,8 +61,8 @@ export interface PackageData {
   input: PackageInput;
   names: PackageFileNames;
   schema: TableSchema;
-  /** The published records (national columns first). */
-  records: Values[];
+  /** The published records (national columns first), made as they are read. */
+  records: PublishedRecords;
   csv: StreamedFile;
   json: StreamedFile;
   excel: StreamedFile;
@@ -82,7 +82,7 @@ export function packageData(input: PackageInput): PackageData {
   const names = packageFileNames(dataset);
   const schema = toTableSchema(dataset);
   const fields = publishedFields(dataset);
-  const records = toPublishedRecords(input.records, dataset);
+  const records = new PublishedRecords(input.records, dataset);
   const csvBytes = csvProducer(records, fields);
   const csv = new StreamedFile(names.csv, csvBytes);
   const json = new StreamedFile(names.json, jsonProducer(records, fields));
@@ -96,7 +96,9 @@ export function packageData(input: PackageInput): PackageData {
  */
 export function completePackage({ input, names, schema, records, csv, json, excel }: PackageData): BuiltPackage {
   const { dataset, asOf, version } = input;
-  const summaryTable: SummaryTable | undefined = summarizeTable(records, dataset);
+  // The summaries read the declared fields, which published records copy unchanged: from the validated
+  // records, without filling a published record for every row of every pass.
+  const summaryTable: SummaryTable | undefined = summarizeTable(input.records, dataset);
   const summaryCsv = summaryTable && dataFile(names.summary, toCsv(summaryTable.rows, summaryTable.fields));
   const title = dataset.title.ja;
   const csvDialect = (header: boolean, more: Record<string, unknown> = {}) => ({ $schema: DIALECT_PROFILE, header, ...more, ...CSV_DIALECT });
@@ -149,7 +151,7 @@ export function completePackage({ input, names, schema, records, csv, json, exce
       },
     ],
     resources,
-    summary: summarize(records, dataset, asOf),
+    summary: summarize(input.records, dataset, asOf),
   };
   const files: PackageFile[] = [dataFile(names.descriptor, `${JSON.stringify(descriptor, null, 2)}\n`), csv, json, excel];
   if (summaryCsv) files.push(summaryCsv);
@@ -160,7 +162,15 @@ export function completePackage({ input, names, schema, records, csv, json, exce
   );
   // The DCAT record comes last: it lists every other file with its size and checksum.
   files.push(dataFile(names.dcat, toDcat(dataset, descriptor, asOf, files.map((file) => ({ file, ...roleOf(names, file.path) })))));
-  return { descriptor, files, records, ...(summaryTable ? { summary: summaryTable } : {}) };
+  return {
+    descriptor,
+    files,
+    // Made only when asked for (publishing compares them); building writes the files and needs no copy.
+    get records() {
+      return records.toArray();
+    },
+    ...(summaryTable ? { summary: summaryTable } : {}),
+  };
 }
 
 function roleOf(names: PackageFileNames, path: string): { title: { ja: string; en: string }; mediatype: string; format: string } {

@@ -1,3 +1,4 @@
+import type { RecordList } from './publishedRecords.ts';
 import type { Dataset, FieldSchema } from '../dataset/DatasetDefinition.ts';
 import { publishedFieldSchema, publishedFields } from '../dataset/published.ts';
 import type { Values } from '../normalize/RecordRow.ts';
@@ -11,7 +12,7 @@ interface DocumentedTable {
   files: string[];
   fields: string[];
   schemaOf: (field: string) => FieldSchema;
-  records: Values[];
+  records: RecordList;
 }
 
 const EXAMPLE_LENGTH = 40;
@@ -35,7 +36,7 @@ function allowedValues(schema: FieldSchema): string {
   return rules.join('\n');
 }
 
-function example(records: Values[], field: string): string {
+function example(records: RecordList, field: string): string {
   let value: Values[string] | undefined;
   for (const record of records) {
     const v = record[field];
@@ -70,7 +71,7 @@ function tableSection(table: DocumentedTable): string {
 }
 
 /** A data dictionary in Markdown (Japanese with English), generated from the schemas; examples are the first non-empty values. */
-export function dataDictionary(dataset: Dataset, records: Values[], summary: SummaryTable | undefined, files: PackageFileNames, asOf: string): string {
+export function dataDictionary(dataset: Dataset, records: RecordList, summary: SummaryTable | undefined, files: PackageFileNames, asOf: string): string {
   const tables: DocumentedTable[] = [
     {
       heading: `${dataset.title.ja} / ${dataset.title.en}`,

@@ -1,4 +1,5 @@
 import type { FieldValue, Values } from '../normalize/RecordRow.ts';
+import type { RecordList } from './publishedRecords.ts';
 
 /**
  * The files are written here by hand rather than with csv-stringify and JSON.stringify(…, null, 2):
@@ -59,7 +60,7 @@ function produced(write: (writer: Writer) => void): ChunkProducer {
 }
 
 /** The canonical CSV (as toCsvBytes), piece by piece. */
-export function csvProducer(records: Values[], fields: string[]): ChunkProducer {
+export function csvProducer(records: RecordList, fields: string[]): ChunkProducer {
   return produced((writer) => writeCsv(writer, records, fields, fields, false));
 }
 
@@ -83,7 +84,7 @@ export function excelCsvProducer(csv: ChunkProducer, fields: string[], titles: s
 }
 
 /** The JSON (as toJsonBytes), piece by piece. */
-export function jsonProducer(records: Values[], fields: string[]): ChunkProducer {
+export function jsonProducer(records: RecordList, fields: string[]): ChunkProducer {
   return produced((writer) => writeJson(writer, records, fields));
 }
 
@@ -113,7 +114,7 @@ function csvLine(values: readonly (FieldValue | undefined)[]): string {
   return `${line}\r\n`;
 }
 
-function writeCsv(writer: Writer, records: Values[], fields: string[], header: readonly string[], bom: boolean): void {
+function writeCsv(writer: Writer, records: RecordList, fields: string[], header: readonly string[], bom: boolean): void {
   if (bom) writer.write('\uFEFF');
   writer.write(csvLine(header));
   const row: (FieldValue | undefined)[] = new Array<FieldValue | undefined>(fields.length);
@@ -123,37 +124,38 @@ function writeCsv(writer: Writer, records: Values[], fields: string[], header: r
   }
 }
 
-function writeJson(writer: Writer, records: Values[], fields: string[]): void {
+function writeJson(writer: Writer, records: RecordList, fields: string[]): void {
   if (records.length === 0) {
     writer.write('[]\n');
     return;
   }
   const keys = fields.map((f) => `    ${JSON.stringify(f)}: `);
   writer.write('[\n');
-  records.forEach((record, r) => {
-    let text = r === 0 ? '  {\n' : ',\n  {\n';
+  let r = 0;
+  for (const record of records) {
+    let text = r++ === 0 ? '  {\n' : ',\n  {\n';
     for (let i = 0; i < fields.length; i++) text += `${i === 0 ? '' : ',\n'}${keys[i]}${JSON.stringify(record[fields[i]!] ?? null)}`;
     writer.write(`${text}\n  }`);
-  });
+  }
   writer.write('\n]\n');
 }
 
 /** RFC 4180 CSV as text. */
-export function toCsv(records: Values[], fields: string[]): string {
+export function toCsv(records: RecordList, fields: string[]): string {
   const writer = new TextWriter();
   writeCsv(writer, records, fields, fields, false);
   return writer.text();
 }
 
 /** The Excel CSV as text (starting with the BOM). */
-export function toExcelCsv(records: Values[], fields: string[], titles: string[]): string {
+export function toExcelCsv(records: RecordList, fields: string[], titles: string[]): string {
   const writer = new TextWriter();
   writeCsv(writer, records, fields, titles, true);
   return writer.text();
 }
 
 /** The JSON as text. */
-export function toJson(records: Values[], fields: string[]): string {
+export function toJson(records: RecordList, fields: string[]): string {
   const writer = new TextWriter();
   writeJson(writer, records, fields);
   return writer.text();

@@ -1,3 +1,4 @@
+import type { RecordList } from './publishedRecords.ts';
 import type { Dataset, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
 import type { Values } from '../normalize/RecordRow.ts';
 import type { PackageSummary } from './DataPackage.ts';
@@ -12,7 +13,7 @@ export function isRelisted(record: Values, relistField: string | undefined): boo
 }
 
 /** Row count and declared totals, with and without re-listed rows (which repeat an original's values). */
-export function summarize(records: Values[], dataset: Dataset, asOf: string): PackageSummary {
+export function summarize(records: RecordList, dataset: Dataset, asOf: string): PackageSummary {
   const relistField = relistedFromField(dataset);
   const totals: PackageSummary['totals'] = {};
   for (const field of dataset.totals ?? []) {
@@ -26,5 +27,7 @@ export function summarize(records: Values[], dataset: Dataset, asOf: string): Pa
     }
     totals[field] = { all, withoutRelisted };
   }
-  return { asOf, rows: records.length, relistedRows: records.filter((r) => isRelisted(r, relistField)).length, totals };
+  let relistedRows = 0;
+  for (const record of records) if (isRelisted(record, relistField)) relistedRows++;
+  return { asOf, rows: records.length, relistedRows, totals };
 }

@@ -1,3 +1,4 @@
+import type { RecordList } from './publishedRecords.ts';
 import type { Dataset, FieldSchema, SummaryDeclaration } from '../dataset/DatasetDefinition.ts';
 import type { FieldValue, Values } from '../normalize/RecordRow.ts';
 import { isRelisted, relistedFromField } from './summary.ts';
@@ -67,7 +68,7 @@ function summaryProperties(dataset: Dataset, declaration: SummaryDeclaration): {
  * Counts and sums per value of each declared field, re-listed rows left out of both (they repeat
  * another row) and counted in their own column. Nothing is dataset-specific: the definition says what.
  */
-export function summarizeTable(records: Values[], dataset: Dataset): SummaryTable | undefined {
+export function summarizeTable(records: RecordList, dataset: Dataset): SummaryTable | undefined {
   const declaration = dataset.summary;
   if (!declaration) return undefined;
   const { properties, totalField } = summaryProperties(dataset, declaration);

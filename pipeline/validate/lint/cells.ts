@@ -23,7 +23,11 @@ export function* dataCells(table: IngestedTable): Generator<SourceCell> {
 
 /** The data row with this sheet row number (table rows are in sheet order). */
 export function rowAt(table: IngestedTable, row: number): TableRow | undefined {
-  const rows = table.rows;
+  return findRow(table.rows, row);
+}
+
+/** The item of a list in sheet-row order (table rows, records) with this row number: a binary search, no index to build. */
+export function findRow<T extends { row: number }>(rows: readonly T[], row: number): T | undefined {
   let low = 0;
   let high = rows.length - 1;
   while (low <= high) {

@@ -1,7 +1,7 @@
 import type { ColumnDefinition } from '../../dataset/DatasetDefinition.ts';
 import type { SourceCell } from '../../ingest/Table.ts';
 import { problem, type Problem } from '../../problem/Problem.ts';
-import { columnAt, dataCells, locationOf } from './cells.ts';
+import { columnAt, dataCells, findRow, locationOf } from './cells.ts';
 import type { Change } from '../../problem/Normalization.ts';
 import { cited, type LintInput, type LintRule } from './LintRule.ts';
 import { found } from '../../problem/ProblemSink.ts';
@@ -75,12 +75,11 @@ export const rule1_3NumbersAsText: LintRule = {
       const address = entry.letter + entry.row;
       if (wanted.has(address)) byCell.set(address, [...(byCell.get(address) ?? []), ...entry.changes]);
     }
-    const recordAt = new Map(input.normalized.records.map((r) => [r.row, r]));
     for (const { cell, column } of candidates) {
       const text = cell.value;
       if (typeof text !== 'string') continue;
       const rules = new Set((byCell.get(cell.address) ?? []).map((n) => n.rule).filter((rule) => Object.hasOwn(DONE, rule)));
-      const value = recordAt.get(cell.row)?.values[column.field];
+      const value = findRow(input.normalized.records, cell.row)?.values[column.field];
       if (typeof value !== 'number' || (csv && rules.size === 0)) continue;
       found(out, 'warning', cell.row, () => {
         const doneJa = [...rules].map((rule) => DONE[rule]!.ja);

@@ -1,4 +1,4 @@
-import type { CellChanges } from './CellChanges.ts';
+import type { ChangeLog } from './CellChanges.ts';
 import type { Problem } from '../problem/Problem.ts';
 
 export type FieldValue = string | number | null;
@@ -29,7 +29,7 @@ export interface NormalizedTable {
   asOf: string | null;
   records: RecordRow[];
   /** Every change made, cell by cell, in sheet order; then the re-listing links. */
-  changes: CellChanges[];
+  changes: ChangeLog;
   problems: Problem[];
 }
 

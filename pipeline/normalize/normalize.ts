@@ -1,8 +1,8 @@
 import type { ColumnDefinition, Dataset, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
 import type { IngestedTable } from '../ingest/Table.ts';
-import type { CellChanges } from './CellChanges.ts';
+import { ChangeLog, type ChangedColumn } from './CellChanges.ts';
 import { locate, type Problem } from '../problem/Problem.ts';
-import { cellOf, emptyValues, type NormalizedTable, type RecordRow } from './RecordRow.ts';
+import { emptyValues, type NormalizedTable, type RecordRow } from './RecordRow.ts';
 import { fieldsOfColumn } from '../dataset/columns.ts';
 import { readCell, type CellReading } from './readCell.ts';
 import type { SourceCell } from '../ingest/Table.ts';
@@ -34,11 +34,16 @@ class FieldSets {
 /** Cell text → clean values, every change recorded with its cell. */
 export function normalizeTable(table: IngestedTable, dataset: Dataset): NormalizedTable {
   const sheet = table.sheet;
-  const changes: CellChanges[] = [];
+  const changes = new ChangeLog();
   const problems: Problem[] = [];
   const colOf = dataset.columns.map((definition) => table.columns.find((c) => c.definition === definition)?.col);
   const columns = dataset.columns;
   const letters = columnLettersOfFields(dataset, colOf);
+  // Where each column's changes are recorded: its letter and the (first) field read from it.
+  const changed = columns.map((definition, i): ChangedColumn | undefined => {
+    const col = colOf[i];
+    return col === undefined ? undefined : { letter: columnLetter(col), field: fieldsOfColumn(definition)[0]! };
+  });
   const remembered = columns.map(() => new Map<string, CellReading>());
   const fieldSets = new FieldSets();
   // The current record's empty and unreadable fields, gathered before their shared sets are looked up.
@@ -65,7 +70,7 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
       }
       record.relisted ||= reading.relisted;
       if (col === undefined) continue;
-      if (reading.changes.length > 0) changes.push({ row: row.row, letter: columnLetter(col), field: mainField, changes: reading.changes });
+      if (reading.changes.length > 0) changes.add(row.row, changed[i]!, reading.changes);
       if (reading.findings.length === 0) continue;
       // Made only when something is reported about the cell: most cells need no address at all.
       const at = columnLetter(col) + row.row;
@@ -78,7 +83,7 @@ export function normalizeTable(table: IngestedTable, dataset: Dataset): Normaliz
     record.unreadable = fieldSets.of(unreadable);
     return record;
   });
-  changes.push(...linkRelisted(records, dataset));
+  linkRelisted(records, dataset, changes);
   return { sheet, asOf: table.asOf, records, changes, problems };
 }
 
@@ -111,13 +116,13 @@ function columnLettersOfFields(dataset: Dataset, colOf: (number | undefined)[]):
 }
 
 /** Each re-listed row gets the key of the first other row with the same name, preferring rows that are not re-listed. */
-function linkRelisted(records: RecordRow[], dataset: Dataset): CellChanges[] {
+function linkRelisted(records: RecordRow[], dataset: Dataset, changes: ChangeLog): void {
   const column = dataset.columns.find((c): c is RelistMarkerColumn => c.rule === 'relist-marker');
-  if (!column) return [];
+  if (!column) return;
   // Only names that some re-listed row carries can be looked up below.
   const relistedNames = new Set<string>();
   for (const record of records) if (record.relisted) relistedNames.add(String(record.values[column.field]));
-  if (relistedNames.size === 0) return [];
+  if (relistedNames.size === 0) return;
   const byName = new Map<string, RecordRow[]>();
   for (const record of records) {
     const name = record.values[column.field];
@@ -126,7 +131,9 @@ function linkRelisted(records: RecordRow[], dataset: Dataset): CellChanges[] {
     list.push(record);
     byName.set(name, list);
   }
-  const links: CellChanges[] = [];
+  // Every record has the same column letters: the link is recorded on the name's column.
+  const letter = records[0]?.columns[column.field];
+  const linked: ChangedColumn | undefined = letter === undefined ? undefined : { letter, field: column.relistedFrom };
   for (const record of records) {
     if (!record.relisted) continue;
     const candidates = (byName.get(String(record.values[column.field])) ?? []).filter((r) => r !== record);
@@ -134,8 +141,6 @@ function linkRelisted(records: RecordRow[], dataset: Dataset): CellChanges[] {
     const key = original?.values[dataset.primaryKey];
     if (key === null || key === undefined) continue;
     record.values[column.relistedFrom] = key;
-    const letter = record.columns[column.field];
-    if (letter !== undefined) links.push({ row: record.row, letter, field: column.relistedFrom, changes: [{ rule: RELIST_LINK_RULE, before: '', after: String(key) }] });
+    if (linked) changes.add(record.row, linked, [{ rule: RELIST_LINK_RULE, before: '', after: String(key) }]);
   }
-  return links;
 }

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 // What the ajv instances are made with, apart from ajv itself: kept here so that a precompiled
 // validator's key (precompiled.ts) can be computed without loading ajv.
 
@@ -10,5 +12,18 @@ export const YEAR_MONTH_PATTERN = /^[0-9]{4}-(0[1-9]|1[0-2])$/u;
 
 export const AJV_OPTIONS = { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true } as const;
 
-/** Everything besides a schema's own text that shapes the code ajv generates for it (ajv-formats' full formats are added too). */
-export const AJV_SETTINGS = JSON.stringify({ options: AJV_OPTIONS, formats: 'ajv-formats full', yearMonth: YEAR_MONTH_PATTERN.source, annotations: ANNOTATION_KEYWORDS });
+const require = createRequire(import.meta.url);
+const installed = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+
+/**
+ * Everything besides a schema's own text that shapes the code ajv generates for it (ajv-formats' full
+ * formats are added too), with the installed versions: after an upgrade the old precompiled code is not used.
+ */
+export const AJV_SETTINGS = JSON.stringify({
+  ajv: installed('ajv'),
+  ajvFormats: installed('ajv-formats'),
+  options: AJV_OPTIONS,
+  formats: 'ajv-formats full',
+  yearMonth: YEAR_MONTH_PATTERN.source,
+  annotations: ANNOTATION_KEYWORDS,
+});

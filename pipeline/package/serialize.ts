@@ -1,4 +1,4 @@
-import type { FieldValue, Values } from '../normalize/RecordRow.ts';
+import type { FieldValue } from '../normalize/RecordRow.ts';
 import type { RecordList } from './publishedRecords.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { IngestedTable } from '../ingest/Table.ts';
 import { fieldsOfColumn } from '../dataset/columns.ts';
 import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
-import { problem, type Problem } from '../problem/Problem.ts';
+import { problem } from '../problem/Problem.ts';
 import type { ProblemSink } from '../problem/ProblemSink.ts';
 
 // C0 controls other than the line feed and carriage return Excel uses inside cells, DEL, and C1 controls.

@@ -1,6 +1,6 @@
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
-import { problem, type Problem } from '../problem/Problem.ts';
+import { problem } from '../problem/Problem.ts';
 import type { ProblemSink } from '../problem/ProblemSink.ts';
 import { fieldTitle } from './fieldTitle.ts';
 

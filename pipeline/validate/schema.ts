@@ -2,7 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import type { Dataset, RecordSchema } from '../dataset/DatasetDefinition.ts';
 import { compileOnce } from '../dataset/ajv.ts';
 import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
-import { locate, type Problem } from '../problem/Problem.ts';
+import { locate } from '../problem/Problem.ts';
 import type { ProblemSink } from '../problem/ProblemSink.ts';
 import { fieldTitle } from './fieldTitle.ts';
 import { schemaFinding } from './messages.ts';

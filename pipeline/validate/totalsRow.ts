@@ -5,7 +5,7 @@ import { cellText } from '../ingest/sheetCells.ts';
 import type { IngestedTable } from '../ingest/Table.ts';
 import type { RecordRow } from '../normalize/RecordRow.ts';
 import { readCell } from '../normalize/readCell.ts';
-import { locate, problem, type Problem } from '../problem/Problem.ts';
+import { locate, problem } from '../problem/Problem.ts';
 import type { ProblemSink } from '../problem/ProblemSink.ts';
 import { fieldTitle } from './fieldTitle.ts';
 

@@ -1,9 +1,9 @@
 import type { ColumnDefinition } from '../../dataset/DatasetDefinition.ts';
 import type { SourceCell } from '../../ingest/Table.ts';
-import { problem, type Problem } from '../../problem/Problem.ts';
+import { problem } from '../../problem/Problem.ts';
 import { columnAt, dataCells, findRow, locationOf } from './cells.ts';
 import type { Change } from '../../problem/Normalization.ts';
-import { cited, type LintInput, type LintRule } from './LintRule.ts';
+import { cited, type LintRule } from './LintRule.ts';
 import { found } from '../../problem/ProblemSink.ts';
 import { shown } from './show.ts';
 

@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
 import type { IngestedTable, SourceCell } from '../../ingest/Table.ts';
-import { problem, type Problem, type Text } from '../../problem/Problem.ts';
+import { problem, type Text } from '../../problem/Problem.ts';
 import { columnAt, dataCells, groupBy } from './cells.ts';
 import { cited, type LintRule } from './LintRule.ts';
 import { shown } from './show.ts';

@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import { problem, type Problem } from '../../problem/Problem.ts';
+import { problem } from '../../problem/Problem.ts';
 import type { LintRule } from './LintRule.ts';
 import { cited } from './LintRule.ts';
 

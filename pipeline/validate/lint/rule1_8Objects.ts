@@ -1,4 +1,4 @@
-import { problem, type Problem } from '../../problem/Problem.ts';
+import { problem } from '../../problem/Problem.ts';
 import { cited, type LintRule } from './LintRule.ts';
 import { shown } from './show.ts';
 

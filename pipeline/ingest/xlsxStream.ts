@@ -304,6 +304,15 @@ function removePhonetic(x: string): string {
 }
 
 /** The text of one `<si>` item (its inner XML, trimmed); undefined where SheetJS finds no text. */
+/**
+ * The text as a string of its own. A string cut out of a larger one (as every item is cut out of the
+ * XML read so far) keeps that larger string alive in V8: the shared strings of a million-row workbook
+ * would keep the whole of the XML they were read from.
+ */
+function own(text: string | undefined): string | undefined {
+  return text === undefined || text.length < 13 ? text : (' ' + text).slice(1);
+}
+
 function stringItem(x: string): string | undefined {
   if (!x) return '';
   // The usual item: <t>text</t>, perhaps followed by phonetic runs.
@@ -354,7 +363,8 @@ function readSharedStrings(bytes: Uint8Array, part: ZipEntry, budget: Budget): (
     }
     buffer = buffer.slice(from);
   };
-  const item = (piece: string): string | undefined => {
+  const item = (piece: string): string | undefined => own(itemText(piece));
+  const itemText = (piece: string): string | undefined => {
     // SheetJS removes every bare <si> (and <sstItem>) tag, then trims.
     if (piece.indexOf('<sstItem') !== -1 || /<\w+:si\b|<si\s/.test(piece)) unsupported('odd string item');
     const inner = piece.indexOf('<si>') === -1 ? piece : piece.split('<si>').join('');

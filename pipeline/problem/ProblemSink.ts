@@ -28,11 +28,10 @@ const byRow = (a: Problem, b: Problem) => (a.row ?? 0) - (b.row ?? 0);
 export class BoundedProblems implements ProblemSink {
   private readonly kept: Record<Severity, Problem[]> = { error: [], warning: [] };
   private readonly cut: Record<Severity, number> = { error: 0, warning: 0 };
-
-  constructor(readonly limit: number) {}
-
   /** Once a list has been cut, the last row it kept: a later problem below it can never be kept. */
   private readonly lastKeptRow: Record<Severity, number> = { error: Infinity, warning: Infinity };
+
+  constructor(readonly limit: number) {}
 
   add(problem: Problem): void {
     const list = this.kept[problem.severity];

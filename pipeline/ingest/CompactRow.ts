@@ -39,20 +39,37 @@ export class CompactRow implements TableRow {
 
   get cells(): (SourceCell | undefined)[] {
     const cells = new Array<SourceCell | undefined>(this.cols.length);
+    for (let i = 0; i < this.cols.length; i++) cells[i] = this.kept?.[i] ?? this.made(i);
+    return cells;
+  }
+
+  /**
+   * The cells whose value passes `test` (given the declared column's index), and every cell kept whole
+   * (formulas, merged ranges): only those are made, so a check that looks at a few cells of each row
+   * does not make them all.
+   */
+  cellsWhere(test: (value: Value, i: number) => boolean): SourceCell[] {
+    const cells: SourceCell[] = [];
     for (let i = 0; i < this.cols.length; i++) {
       const kept = this.kept?.[i];
-      const value = this.values[i];
-      const col = this.cols[i];
-      if (kept !== undefined || value === undefined || col === undefined) {
-        cells[i] = kept;
+      if (kept !== undefined) {
+        cells.push(kept);
         continue;
       }
-      const cell = new SheetCell(this.row, col, value);
-      const format = this.formats?.[i];
-      if (format !== undefined) cell.format = format;
-      cells[i] = cell;
+      const value = this.values[i];
+      if (value !== undefined && test(value, i)) cells.push(this.made(i)!);
     }
     return cells;
+  }
+
+  private made(i: number): SourceCell | undefined {
+    const value = this.values[i];
+    const col = this.cols[i];
+    if (value === undefined || col === undefined) return undefined;
+    const cell = new SheetCell(this.row, col, value);
+    const format = this.formats?.[i];
+    if (format !== undefined) cell.format = format;
+    return cell;
   }
 }
 

@@ -2,6 +2,7 @@ import type { IngestedTable } from '../ingest/Table.ts';
 import { fieldsOfColumn } from '../dataset/columns.ts';
 import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
 import { problem } from '../problem/Problem.ts';
+import { dataCells } from './lint/cells.ts';
 import type { ProblemSink } from '../problem/ProblemSink.ts';
 
 // C0 controls other than the line feed and carriage return Excel uses inside cells, DEL, and C1 controls.
@@ -24,53 +25,51 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[], out:
   for (const column of table.columns) if (!fieldOf.has(column.col)) fieldOf.set(column.col, fieldsOfColumn(column.definition)[0]);
   // Texts already found clean: most texts repeat, and a long one costs two scans each time.
   const clean = new Set<string>();
-  for (const row of table.rows) {
-    for (const cell of row.cells) {
-      if (!cell) continue;
-      if (!cell.formula && (typeof cell.value !== 'string' || clean.has(cell.value))) continue;
-      const where = () => {
-        const field = fieldOf.get(cell.col);
-        return { sheet, cell: cell.address, row: cell.row, ...(field ? { field } : {}) };
-      };
-      if (cell.formula) {
+  // Only text not yet found clean, and formulas, are looked at (and only their cells made).
+  for (const cell of dataCells(table, (value) => typeof value === 'string' && !clean.has(value))) {
+    if (!cell.formula && (typeof cell.value !== 'string' || clean.has(cell.value))) continue;
+    const where = () => {
+      const field = fieldOf.get(cell.col);
+      return { sheet, cell: cell.address, row: cell.row, ...(field ? { field } : {}) };
+    };
+    if (cell.formula) {
+      out.add(
+        problem('formula', 'error', { ...where(), value: `=${cell.formula}` }, {
+          ja: `セル ${cell.address} に数式（=${cell.formula}）が入っています。公開するデータには数式を使えません。`,
+          en: `Cell ${cell.address} holds a formula (=${cell.formula}); published data cannot contain formulas.`,
+        }, {
+          ja: 'セルをコピーし「値として貼り付け」で数式を値に置き換えてください。',
+          en: 'Copy the cell and use Paste Values to replace the formula with its value.',
+        }),
+      );
+    }
+    if (typeof cell.value === 'string') {
+      const control = CONTROL.exec(cell.value);
+      if (control) {
         out.add(
-          problem('formula', 'error', { ...where(), value: `=${cell.formula}` }, {
-            ja: `セル ${cell.address} に数式（=${cell.formula}）が入っています。公開するデータには数式を使えません。`,
-            en: `Cell ${cell.address} holds a formula (=${cell.formula}); published data cannot contain formulas.`,
+          problem('control-character', 'error', { ...where(), value: JSON.stringify(cell.value).slice(0, 200) }, {
+            ja: `セル ${cell.address} に目に見えない制御文字（${codePoint(control[0])}）が入っています。`,
+            en: `Cell ${cell.address} contains an invisible control character (${codePoint(control[0])}).`,
           }, {
-            ja: 'セルをコピーし「値として貼り付け」で数式を値に置き換えてください。',
-            en: 'Copy the cell and use Paste Values to replace the formula with its value.',
+            ja: 'セルの内容を入力し直してください（他のシステムから貼り付けた文字に混ざることがあります）。',
+            en: 'Retype the cell; control characters often come with text pasted from other systems.',
           }),
         );
       }
-      if (typeof cell.value === 'string') {
-        const control = CONTROL.exec(cell.value);
-        if (control) {
-          out.add(
-            problem('control-character', 'error', { ...where(), value: JSON.stringify(cell.value).slice(0, 200) }, {
-              ja: `セル ${cell.address} に目に見えない制御文字（${codePoint(control[0])}）が入っています。`,
-              en: `Cell ${cell.address} contains an invisible control character (${codePoint(control[0])}).`,
-            }, {
-              ja: 'セルの内容を入力し直してください（他のシステムから貼り付けた文字に混ざることがあります）。',
-              en: 'Retype the cell; control characters often come with text pasted from other systems.',
-            }),
-          );
-        }
-        const broken = LONE_SURROGATE.exec(cell.value);
-        if (broken) {
-          // Never replaced by U+FFFD on the way to the CSV: the cell is named and nothing is published.
-          out.add(
-            problem('broken-character', 'error', { ...where(), value: JSON.stringify(cell.value).slice(0, 200) }, {
-              ja: `セル ${cell.address} に壊れた文字（${codePoint(broken[0])}、対になる半分が欠けた文字）が入っていて、このままでは公開できません。`,
-              en: `Cell ${cell.address} contains a broken character (${codePoint(broken[0])}, half of a surrogate pair), which cannot be published.`,
-            }, {
-              ja: 'セルの内容を入力し直してください。絵文字や特殊な漢字が途中で切れていることがあります。',
-              en: 'Retype the cell; an emoji or a rare kanji may have been cut in half.',
-            }),
-          );
-        }
-        if (!control && !broken && clean.size < CLEAN_KEPT) clean.add(cell.value);
+      const broken = LONE_SURROGATE.exec(cell.value);
+      if (broken) {
+        // Never replaced by U+FFFD on the way to the CSV: the cell is named and nothing is published.
+        out.add(
+          problem('broken-character', 'error', { ...where(), value: JSON.stringify(cell.value).slice(0, 200) }, {
+            ja: `セル ${cell.address} に壊れた文字（${codePoint(broken[0])}、対になる半分が欠けた文字）が入っていて、このままでは公開できません。`,
+            en: `Cell ${cell.address} contains a broken character (${codePoint(broken[0])}, half of a surrogate pair), which cannot be published.`,
+          }, {
+            ja: 'セルの内容を入力し直してください。絵文字や特殊な漢字が途中で切れていることがあります。',
+            en: 'Retype the cell; an emoji or a rare kanji may have been cut in half.',
+          }),
+        );
       }
+      if (!control && !broken && clean.size < CLEAN_KEPT) clean.add(cell.value);
     }
   }
   for (const record of records) {

@@ -1,6 +1,7 @@
 import { fieldsOfColumn } from '../../dataset/columns.ts';
 import type { ColumnDefinition } from '../../dataset/DatasetDefinition.ts';
 import type { IngestedTable, SourceCell, TableRow } from '../../ingest/Table.ts';
+import { CompactRow } from '../../ingest/CompactRow.ts';
 import type { ProblemLocation } from '../../problem/Problem.ts';
 
 /** The declared column read from sheet column `col`, if any. */
@@ -15,9 +16,23 @@ export function locationOf(table: IngestedTable, cell: SourceCell): ProblemLocat
   return { sheet: table.sheet, cell: cell.address, row: cell.row, ...(field ? { field } : {}) };
 }
 
-/** Every data cell of the table, row by row, made as they are asked for (a million rows are not held twice). */
-export function* dataCells(table: IngestedTable): Generator<SourceCell> {
-  for (const row of table.rows) for (const cell of row.cells) if (cell !== undefined) yield cell;
+/**
+ * The data cells of the table, row by row, whose value passes `test` (given the declared column's
+ * index), and every cell with a formula or filled from a merged range: made as they are asked for,
+ * and only those (a check that wants the text cells of one column does not make every cell).
+ */
+export function* dataCells(table: IngestedTable, test: (value: SourceCell['value'], i: number) => boolean = () => true): Generator<SourceCell> {
+  for (const row of table.rows) {
+    if (row instanceof CompactRow) {
+      yield* row.cellsWhere(test);
+      continue;
+    }
+    const cells = row.cells;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (cell !== undefined && (cell.formula !== undefined || cell.mergedFrom !== undefined || test(cell.value, i))) yield cell;
+    }
+  }
 }
 
 

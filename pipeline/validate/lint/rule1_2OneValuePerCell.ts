@@ -36,7 +36,7 @@ export const rule1_2OneValuePerCell: LintRule = {
     en: 'Enter one value per cell; put breakdowns or ranges such as "100 (50)" in another column or a note.',
   },
   check(input, out): void {
-    for (const cell of dataCells(input.table)) {
+    for (const cell of dataCells(input.table, (value) => typeof value === 'string' && /[\r\n]/u.test(value))) {
       if (typeof cell.value !== 'string') continue;
       const items = listItems(cell.value);
       if (items.length === 0 || input.erroneousCells.has(cell.address)) continue;

@@ -59,7 +59,8 @@ export const rule1_3NumbersAsText: LintRule = {
     const csv = input.source.kind === 'csv';
     // The cells this item looks at: text in an integer column that is not already an error.
     const candidates: { cell: SourceCell; column: ColumnDefinition & { field: string } }[] = [];
-    for (const cell of dataCells(input.table)) {
+    const integer = input.dataset.columns.map((c) => c.rule === 'integer');
+    for (const cell of dataCells(input.table, (value, i) => typeof value === 'string' && integer[i] === true)) {
       if (typeof cell.value !== 'string') continue;
       const column = columnAt(input.table, cell.col);
       if (column?.rule !== 'integer' || input.erroneousCells.has(cell.address)) continue;

@@ -3,16 +3,27 @@ import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
 import { problem } from '../problem/Problem.ts';
 import type { ProblemSink } from '../problem/ProblemSink.ts';
 import { fieldTitle } from './fieldTitle.ts';
+import { keyOf } from './primaryKey.ts';
 
 /** A re-listed row points at an earlier original that is not itself re-listed, and repeats its values. */
 export function checkRelisted(records: RecordRow[], dataset: Dataset, sheet: string, out: ProblemSink): void {
   const column = dataset.columns.find((c): c is RelistMarkerColumn => c.rule === 'relist-marker');
   if (!column) return;
   const key = dataset.primaryKey;
-  const byKey = new Map<string, RecordRow>();
+  // Only the rows that re-listed rows point at are looked up: no map of every row.
+  const wanted = new Set<string | number>();
   for (const record of records) {
-    const id = record.values[key];
-    if (id !== null && id !== undefined && !byKey.has(String(id))) byKey.set(String(id), record);
+    const id = record.relisted ? record.values[column.relistedFrom] : undefined;
+    if (id !== null && id !== undefined) wanted.add(keyOf(id));
+  }
+  const byKey = new Map<string | number, RecordRow>();
+  if (wanted.size > 0) {
+    for (const record of records) {
+      const id = record.values[key];
+      if (id === null || id === undefined) continue;
+      const k = keyOf(id);
+      if (wanted.has(k) && !byKey.has(k)) byKey.set(k, record);
+    }
   }
   const nameTitle = fieldTitle(dataset, column.field);
   for (const record of records) {
@@ -20,7 +31,7 @@ export function checkRelisted(records: RecordRow[], dataset: Dataset, sheet: str
     const name = String(record.values[column.field] ?? '');
     const at = { sheet, cell: cellOf(record, column.field), row: record.row, field: column.field, value: name };
     const originalId = record.values[column.relistedFrom];
-    const original = originalId === null || originalId === undefined ? undefined : byKey.get(String(originalId));
+    const original = originalId === null || originalId === undefined ? undefined : byKey.get(keyOf(originalId));
     if (!original) {
       out.add(
         problem('relist-original-missing', 'error', at, {

@@ -35,7 +35,6 @@ export function* dataCells(table: IngestedTable, test: (value: SourceCell['value
   }
 }
 
-
 /** The data row with this sheet row number (table rows are in sheet order). */
 export function rowAt(table: IngestedTable, row: number): TableRow | undefined {
   return findRow(table.rows, row);

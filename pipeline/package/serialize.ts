@@ -146,17 +146,3 @@ export function toCsv(records: RecordList, fields: string[]): string {
   writeCsv(writer, records, fields, fields, false);
   return writer.text();
 }
-
-/** The Excel CSV as text (starting with the BOM). */
-export function toExcelCsv(records: RecordList, fields: string[], titles: string[]): string {
-  const writer = new TextWriter();
-  writeCsv(writer, records, fields, titles, true);
-  return writer.text();
-}
-
-/** The JSON as text. */
-export function toJson(records: RecordList, fields: string[]): string {
-  const writer = new TextWriter();
-  writeJson(writer, records, fields);
-  return writer.text();
-}

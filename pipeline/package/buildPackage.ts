@@ -14,8 +14,6 @@ import { summarize } from './summary.ts';
 import { SUMMARY_KEY, summarizeTable, type SummaryTable } from './summaryTable.ts';
 import { bilingual, toDerivedTableSchema, toTableSchema } from './tableSchema.ts';
 
-export { sha256 } from './packageFile.ts';
-
 export const PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 
 export interface PackageInput {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import semver from 'semver';
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import type { Values } from '../normalize/RecordRow.ts';
-import { buildPackage, sha256 } from '../package/buildPackage.ts';
+import { buildPackage } from '../package/buildPackage.ts';
+import { fileDigest } from '../package/packageFile.ts';
 import type { BuiltPackage, PackageFile } from '../package/DataPackage.ts';
 import type { ChangeSet } from './diff/ChangeSet.ts';
 import { diffPackages, type PublishedPackage } from './diff/diffPackages.ts';
@@ -34,13 +35,16 @@ export interface VersionPlan {
 }
 
 const encoder = new TextEncoder();
-const indexed = (path: string, bytes: Uint8Array): IndexedFile => ({ path, bytes: bytes.length, hash: sha256(bytes) });
+/** A file as the index lists it; a record file's size and hash are the ones building it worked out. */
+function indexed(file: PackageFile, path = file.path): IndexedFile {
+  const { size, hash } = fileDigest(file);
+  return { path, bytes: size, hash };
+}
 
 /** A built package read back the way consumers read it: descriptor and JSON records. */
 export function asPublished(built: BuiltPackage): PublishedPackage {
   return { descriptor: built.descriptor, records: built.records };
 }
-
 
 /** Decides the next version from what changed since the latest published one. */
 export function planVersion(input: { dataset: Dataset; records: Values[]; asOf: string; datasetDir: string }): VersionPlan {
@@ -66,8 +70,8 @@ export function planVersion(input: { dataset: Dataset; records: Values[]; asOf: 
     asOf,
     created: built.descriptor.created,
     rows: records.length,
-    files: packageFiles.map((f) => indexed(f.path, f.bytes)),
-    zip: indexed(`${version}/${zipName}`, zip.bytes),
+    files: packageFiles.map((f) => indexed(f)),
+    zip: indexed(zip, `${version}/${zipName}`),
     summary: change.summary,
     bump: change.bump === 'none' ? 'patch' : change.bump,
   };

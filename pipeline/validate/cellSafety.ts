@@ -25,7 +25,8 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[], out:
   for (const column of table.columns) if (!fieldOf.has(column.col)) fieldOf.set(column.col, fieldsOfColumn(column.definition)[0]);
   // Texts already found clean: most texts repeat, and a long one costs two scans each time.
   const clean = new Set<string>();
-  // Only text not yet found clean, and formulas, are looked at (and only their cells made).
+  // Only text not yet found clean, and formulas, are looked at (and only their cells made). Cells kept
+  // whole come whatever the test, and a row's cells are made before any is checked: hence the second look.
   for (const cell of dataCells(table, (value) => typeof value === 'string' && !clean.has(value))) {
     if (!cell.formula && (typeof cell.value !== 'string' || clean.has(cell.value))) continue;
     const where = () => {

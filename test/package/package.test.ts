@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataPackage } from '../../pipeline/package/DataPackage.ts';
-import { sha256 } from '../../pipeline/package/buildPackage.ts';
+import { sha256 } from '../../pipeline/package/packageFile.ts';
 import { readTree, ROOT, runCli, SOURCE_WORKBOOK, tempDir } from '../helpers/project.ts';
 
 describe('the built data package', () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
-import { sha256 } from '../../pipeline/package/buildPackage.ts';
+import { sha256 } from '../../pipeline/package/packageFile.ts';
 import type { BuiltPackage } from '../../pipeline/package/DataPackage.ts';
 import type { CatalogIndex, DatasetIndex, VersionEntry } from '../../pipeline/publish/VersionIndex.ts';
 import { renderCatalogPage } from '../../pipeline/site/catalogPage.ts';

@@ -21,7 +21,7 @@ export function locationOf(table: IngestedTable, cell: SourceCell): ProblemLocat
  * index), and every cell with a formula or filled from a merged range: made as they are asked for,
  * and only those (a check that wants the text cells of one column does not make every cell).
  */
-export function* dataCells(table: IngestedTable, test: (value: SourceCell['value'], i: number) => boolean = () => true): Generator<SourceCell> {
+export function* dataCells(table: IngestedTable, test: (value: SourceCell['value'], i: number) => boolean): Generator<SourceCell> {
   for (const row of table.rows) {
     if (row instanceof CompactRow) {
       yield* row.cellsWhere(test);

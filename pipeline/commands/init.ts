@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadAllDatasets, type ProjectPaths } from '../dataset/load.ts';
+import type { ProjectPaths } from '../dataset/load.ts';
 import { readWorkbook } from '../ingest/readWorkbook.ts';
 import { draftDataset } from '../init/draftDataset.ts';
 import { renderDefinition, renderRecordSchema } from '../init/renderDraft.ts';
@@ -35,8 +35,7 @@ export function initCommand(io: Io, options: InitOptions): ExitCode {
   }
   const read = readWorkbook(readFileSync(absolute), fileName);
   if (!read.ok) return fail(io, options, read.problem);
-  const existing = loadAllDatasets(options.paths).datasets.filter((d) => d.name !== options.name);
-  const draft = draftDataset(read.workbook, { name: options.name, fileName, existing, ...(options.sheet ? { sheet: options.sheet } : {}) });
+  const draft = draftDataset(read.workbook, { name: options.name, fileName, ...(options.sheet ? { sheet: options.sheet } : {}) });
   if (!draft) {
     return fail(io, options, problem('init-no-header', 'error', { value: options.sheet ?? fileName }, {
       ja: `見出しの行が見つかりません。最初の30行に、2つ以上の見出しが並び、その下にデータが続く行が必要です${options.sheet ? `（シート「${options.sheet}」）` : ''}。`,

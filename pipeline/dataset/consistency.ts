@@ -2,6 +2,7 @@ import { fieldsOfColumn } from './columns.ts';
 import type { Dataset, FieldSchema } from './DatasetDefinition.ts';
 import { hasNationalColumns, NATIONAL_FIELD_NAMES } from './nationalColumns.ts';
 import { checkTotalsDeclarations } from './totalsConsistency.ts';
+import { lgCodeCheckDigit } from '../normalize/rules/checkDigit.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
 
 const typesOf = (schema: FieldSchema): string[] => (Array.isArray(schema.type) ? schema.type : [schema.type]);
@@ -72,6 +73,7 @@ export function checkConsistency(dataset: Dataset): Problem[] {
       );
     }
   }
+  checkPublisher(dataset, say);
   checkSummary(dataset, needsField, say);
   checkTotalsDeclarations(dataset, say);
   return problems;
@@ -103,6 +105,31 @@ function reportUnmatched(dataset: Dataset, undeclared: { label: string; field: s
   }
   for (const field of unproduced) {
     say(`The record schema declares ${field}, but no column produces it.`, `スキーマの項目 ${field} を作る列がデータセット定義にありません。`, field);
+  }
+}
+
+/** Written by opendata init where it found no code or name; a definition that still holds them is not published. */
+export const LG_CODE_PLACEHOLDER = '000000';
+export const PUBLISHER_PLACEHOLDER = '（団体名）';
+
+/** The publisher's code is a real 全国地方公共団体コード (its check digit agrees) and no placeholder is left. */
+function checkPublisher(dataset: Dataset, say: Say): void {
+  const { lgCode, name } = dataset.publisher;
+  if (lgCode === LG_CODE_PLACEHOLDER) {
+    say(
+      `publisher.lgCode is still the placeholder ${LG_CODE_PLACEHOLDER} written by opendata init: enter your six-digit local government code.`,
+      `publisher.lgCode が opendata init の仮の値 ${LG_CODE_PLACEHOLDER} のままです。自分の団体の全国地方公共団体コード（6桁、例: 平塚市 142034）を入れてください。`,
+      lgCode,
+    );
+  } else if (/^[0-9]{6}$/u.test(lgCode) && Number(lgCode[5]) !== lgCodeCheckDigit(lgCode.slice(0, 5))) {
+    say(
+      `publisher.lgCode ${lgCode} is not a local government code: its check digit should be ${lgCodeCheckDigit(lgCode.slice(0, 5))}.`,
+      `publisher.lgCode ${lgCode} は全国地方公共団体コードではありません（検査数字は ${lgCodeCheckDigit(lgCode.slice(0, 5))} のはずです）。総務省のコード表で確かめてください。`,
+      lgCode,
+    );
+  }
+  if (name.ja === PUBLISHER_PLACEHOLDER) {
+    say(`publisher.name is still the placeholder ${PUBLISHER_PLACEHOLDER}: enter your local government's name.`, `publisher.name が仮の値「${PUBLISHER_PLACEHOLDER}」のままです。団体名を入れてください。`, name.ja);
   }
 }
 

@@ -10,7 +10,7 @@ import { parseTextFormat, textFormatFromCell } from '../../pipeline/normalize/ru
 import { corporateNumberCheckDigit, lgCodeCheckDigit } from '../../pipeline/normalize/rules/checkDigit.ts';
 
 const values = <T>(read: (text: string) => { value: T }, texts: string[]) => texts.map((t) => read(t).value);
-const errorOf = (result: { value: unknown; findings: { severity: string; message: { ja: string; en: string }; fix?: unknown }[] }) => {
+const errorOf = (result: { value: unknown; findings: { severity: string; message: { ja: string; en: string }; fix?: { ja: string; en: string } }[] }) => {
   expect(result.value).toBeNull();
   const error = result.findings.find((f) => f.severity === 'error');
   expect(error, 'an error finding').toBeDefined();

@@ -38,6 +38,11 @@ export function checkConsistency(dataset: Dataset): Problem[] {
           field,
         );
       }
+      const misplaced = (['trueValues', 'falseValues', 'allow24'] as const).filter((key) => key in column && column.rule !== (key === 'allow24' ? 'time' : 'boolean'));
+      for (const key of misplaced) {
+        const owner = key === 'allow24' ? 'time' : 'boolean';
+        say(`Column ${column.label}: ${key} belongs to ${owner} columns, but its rule is ${column.rule}.`, `列「${column.label}」の ${key} は rule が ${owner} の列だけに書けます（この列は ${column.rule}）。`, key);
+      }
       if (column.rule === 'boolean') {
         const both = (column.trueValues ?? []).filter((word) => (column.falseValues ?? []).includes(word));
         if (both.length > 0) say(`Column ${column.label} lists ${both.join(', ')} as both true and false.`, `列「${column.label}」の ${both.join('、')} が trueValues と falseValues の両方にあります。`, both[0]);

@@ -29,10 +29,10 @@ function withGuesses(dataset: Dataset, processed: Processed): Processed {
   return unreviewed ? { ...processed, report: { ...processed.report, warnings: [unreviewed, ...processed.report.warnings] } } : processed;
 }
 
-function processWorkbookFile(absolute: string, dataset: Dataset, cwd: string): Processed {
+function processWorkbookFile(absolute: string, dataset: Dataset, cwd: string): Processed & { read: boolean } {
   const shown = shownPath(absolute, cwd);
   const read = readSourceFile(absolute, shown, { sourcesDir: path.dirname(dataset.sourcePath), maxBytes: sourceLimits(dataset).maxUncompressedBytes });
-  return read.ok ? processWorkbook(read.bytes, shown, dataset) : unread(dataset, shown, [read.problem]);
+  return read.ok ? { ...processWorkbook(read.bytes, shown, dataset), read: true } : { ...unread(dataset, shown, [read.problem]), read: false };
 }
 
 /**
@@ -48,7 +48,8 @@ export function processSource(dataset: Dataset, cwd: string): Processed {
   let newest: { asOf: string; processed: Processed } | undefined;
   const dated = new Map<string, string>();
   for (const file of candidates) {
-    const processed = processWorkbookFile(file, dataset, cwd);
+    const { read, ...processed } = processWorkbookFile(file, dataset, cwd);
+    if (!read) return processed;
     const { asOf } = processed.report;
     if (asOf === null) return withProblem(processed, undated(dataset, shownPath(file, cwd)));
     const same = dated.get(asOf);

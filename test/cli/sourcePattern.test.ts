@@ -70,6 +70,7 @@ describe('a source declared by pattern', () => {
     const validated = await validateJson(countsProject(PATTERN, {}).dir);
     expect(validated.code).toBe(1);
     expect(validated.report.errors).toEqual([expect.objectContaining({ code: 'source-error', value: `sources/${PATTERN}` })]);
+    expect(validated.report.errors[0]!.message.ja).toBe(`「sources/${PATTERN}」に当てはまるファイルがありません。`);
   });
 });
 

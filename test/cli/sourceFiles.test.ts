@@ -78,6 +78,16 @@ describe('a source that is not a regular file inside sources/', () => {
     await expectRefused(project, 'source-error', '4096 MB あり、上限の 50 MB を超えている');
   });
 
+  it('is refused by init too, which drafts nothing', async () => {
+    const outside = path.join(tempDir('outside-'), 'secret.xlsx');
+    writeFileSync(outside, countsWorkbook('令和3年4月1日時点'));
+    const project = projectWith((sources) => symlinkSync(outside, path.join(sources, 'new.xlsx')));
+    const result = await runCli(['init', 'sources/new.xlsx', '--dataset', 'new-counts'], project.dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('「sources/new.xlsx」は別のファイルを指すリンク（シンボリックリンク）です');
+    expect(existsSync(path.join(project.schema, 'datasets', 'new-counts.yaml'))).toBe(false);
+  });
+
   it('is refused when validate is given a file under sources/ reached through a folder linking outside', async () => {
     const outside = tempDir('outside-');
     writeFileSync(path.join(outside, FILE), countsWorkbook('令和3年4月1日時点'));

@@ -27,7 +27,8 @@ export async function publishCommand(io: Io, options: PublishOptions): Promise<E
   const loaded = loadAllDatasets(options.paths);
   const { datasets } = loaded;
   // A definition drafted by opendata init is published only once a person has reviewed its guesses,
-  // and nothing is published while sources/ holds a file no definition declares (an upload going nowhere).
+  // and nothing is published while sources/ holds a file no definition declares (an upload going nowhere);
+  // that is looked for once every definition loads, as a file's definition may be the one that failed.
   const problems = [
     ...loaded.problems,
     ...datasets.flatMap((d) => unreviewedGuesses(d, 'error') ?? []),

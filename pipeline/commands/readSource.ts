@@ -5,7 +5,7 @@ import { isPattern } from '../dataset/sourcePattern.ts';
 import { processWorkbook, sourceLimits, type Processed } from '../process.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
 import { makeReport } from '../report/Report.ts';
-import { readSourceFile, sourceCandidates } from './sourceFiles.ts';
+import { readSourceFile, sourceCandidates, sourceMissing } from './sourceFiles.ts';
 
 const shownPath = (absolute: string, cwd: string) => path.relative(cwd, absolute) || absolute;
 
@@ -43,8 +43,11 @@ function processWorkbookFile(absolute: string, dataset: Dataset, cwd: string): P
 export function processSource(dataset: Dataset, cwd: string): Processed {
   const sourcesDir = path.dirname(dataset.sourcePath);
   const candidates = sourceCandidates(dataset).map((name) => path.join(sourcesDir, name));
-  if (candidates.length === 0 && isPattern(dataset.source.file)) return unread(dataset, shownPath(dataset.sourcePath, cwd), [noMatch(dataset, cwd)]);
-  if (candidates.length <= 1) return withGuesses(dataset, processWorkbookFile(candidates[0] ?? dataset.sourcePath, dataset, cwd));
+  if (candidates.length === 0) {
+    const shown = shownPath(dataset.sourcePath, cwd);
+    return unread(dataset, shown, [sourceMissing(shown, isPattern(dataset.source.file))]);
+  }
+  if (candidates.length === 1) return withGuesses(dataset, processWorkbookFile(candidates[0]!, dataset, cwd));
   let newest: { asOf: string; processed: Processed } | undefined;
   const dated = new Map<string, string>();
   for (const file of candidates) {
@@ -58,17 +61,6 @@ export function processSource(dataset: Dataset, cwd: string): Processed {
     if (!newest || asOf > newest.asOf) newest = { asOf, processed };
   }
   return withGuesses(dataset, newest!.processed);
-}
-
-function noMatch(dataset: Dataset, cwd: string): Problem {
-  const shown = shownPath(dataset.sourcePath, cwd);
-  return problem('source-error', 'error', { value: shown }, {
-    ja: `「${shown}」に当てはまるファイルがありません。`,
-    en: `No file matches "${shown}".`,
-  }, {
-    ja: 'ファイル名と置き場所を確かめてください。',
-    en: 'Check the file name and its folder.',
-  });
 }
 
 function withProblem(processed: Processed, first: Problem): Processed {

@@ -52,16 +52,19 @@ function kindOf(info: Stats): Text {
 
 const failed = (found: Problem): FileRead => ({ ok: false, problem: found });
 
+const CHECK_NAME: Text = { ja: 'ファイル名と置き場所を確かめてください。', en: 'Check the file name and its folder.' };
+
+/** No file at `shown`, or (for a declared pattern) none matching it. */
+export function sourceMissing(shown: string, pattern: boolean): Problem {
+  return problem('source-error', 'error', { value: shown }, pattern
+    ? { ja: `「${shown}」に当てはまるファイルがありません。`, en: `No file matches "${shown}".` }
+    : { ja: `ファイル「${shown}」が見つかりません。`, en: `The file "${shown}" does not exist.` }, CHECK_NAME);
+}
+
 function unopenable(shown: string, code: string): FileRead {
-  const missing = code === 'ENOENT';
+  if (code === 'ENOENT') return failed(sourceMissing(shown, false));
   return failed(
-    problem('source-error', 'error', { value: shown }, {
-      ja: missing ? `ファイル「${shown}」が見つかりません。` : `ファイル「${shown}」を開けません（${code}）。`,
-      en: missing ? `The file "${shown}" does not exist.` : `The file "${shown}" cannot be opened (${code}).`,
-    }, {
-      ja: 'ファイル名と置き場所を確かめてください。',
-      en: 'Check the file name and its folder.',
-    }),
+    problem('source-error', 'error', { value: shown }, { ja: `ファイル「${shown}」を開けません（${code}）。`, en: `The file "${shown}" cannot be opened (${code}).` }, CHECK_NAME),
   );
 }
 

@@ -82,7 +82,10 @@ export interface License {
 }
 
 export interface SourceDeclaration {
-  /** File name inside sources/. */
+  /**
+   * File name inside sources/, or a pattern of names (`*` any characters, `?` one): then the matching
+   * workbook with the newest as-of date is the source (sourcePattern.ts, commands/sourceFiles.ts).
+   */
   file: string;
   /** Sheet name; default: the first sheet that has the header. */
   sheet?: string;
@@ -174,6 +177,6 @@ export interface Dataset extends DatasetDefinitionFile {
   fields: string[];
   /** Path of the definition file, for messages. */
   definitionPath: string;
-  /** Absolute path of the source workbook. */
+  /** Absolute path of the declared source: sources/ joined with source.file, a name or a pattern. */
   sourcePath: string;
 }

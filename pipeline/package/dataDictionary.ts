@@ -1,4 +1,5 @@
 import type { RecordList } from './publishedRecords.ts';
+import { cutText } from '../problem/cutText.ts';
 import type { Dataset, FieldSchema } from '../dataset/DatasetDefinition.ts';
 import { publishedFieldSchema, publishedFields } from '../dataset/published.ts';
 import type { Values } from '../normalize/RecordRow.ts';
@@ -46,8 +47,8 @@ function example(records: RecordList, field: string): string {
     }
   }
   if (value === undefined || value === null) return '';
-  const text = String(value);
-  return text.length > EXAMPLE_LENGTH ? `${text.slice(0, EXAMPLE_LENGTH)}…` : text;
+  // EXAMPLE_LENGTH characters, then the …
+  return cutText(String(value), EXAMPLE_LENGTH + 1);
 }
 
 function tableSection(table: DocumentedTable): string {

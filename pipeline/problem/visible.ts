@@ -1,7 +1,10 @@
 import { cutText } from './cutText.ts';
 
-/** Characters that must not reach a terminal, a log or a page as they are: controls, bidi overrides, lone surrogates. */
-const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]|\p{Cs}/gu;
+/**
+ * Characters that must not reach a terminal, a log or a page as they are: controls, bidi controls,
+ * zero-width characters (a quoted value would hide where they are), lone surrogates.
+ */
+const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]|\p{Cs}/gu;
 
 const codePoint = (ch: string) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
 

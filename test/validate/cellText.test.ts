@@ -30,7 +30,7 @@ const recordSchema = {
     id: { type: 'string', title: '受付番号' },
     area_code: { type: 'string', title: '地区コード' },
     // A test result written + or −, as clinics do: the definition allows text that starts a formula.
-    result: { type: 'string', enum: ['+', '-x', '陰性'], title: '判定' },
+    result: { type: 'string', enum: ['+', '-x', '陰性'], title: '+/-判定' },
     count: { type: 'integer', title: '件数' },
     note: { type: ['string', 'null'], title: '備考' },
   },
@@ -111,6 +111,7 @@ describe('the Excel CSV', () => {
   it('puts a quote before text the definition allows that a spreadsheet would run, numbers left as they are', () => {
     expect(report.errors).toEqual([]);
     const lines = text('_excel.csv').split('\r\n');
+    expect(lines[0]).toContain(",'+/-判定,");
     expect(lines[1]).toBe("999997,架空市,A-1,0012,'+,1,-5");
     expect(lines[2]).toBe("999997,架空市,A-2,0013,'-x,2,メモ");
   });

@@ -60,9 +60,12 @@ function produced(write: (writer: Writer) => void): ChunkProducer {
   };
 }
 
+/** For each field, the words a boolean is written as in the CSV (its Table Schema trueValues/falseValues). */
+export type BooleanCsvWords = readonly (readonly [whenTrue: string, whenFalse: string] | undefined)[];
+
 /** The canonical CSV (as toCsvBytes), piece by piece. */
-export function csvProducer(records: RecordList, fields: string[]): ChunkProducer {
-  return produced((writer) => writeCsv(writer, records, fields, fields, false));
+export function csvProducer(records: RecordList, fields: string[], words: BooleanCsvWords = []): ChunkProducer {
+  return produced((writer) => writeCsv(writer, records, fields, fields, false, words));
 }
 
 /**
@@ -71,8 +74,8 @@ export function csvProducer(records: RecordList, fields: string[]): ChunkProduce
  * "this is text" and does not show. Validation refuses such text unless the definition allows it (an
  * enum value such as `+`, a title); the canonical CSV and the JSON keep it exact.
  */
-export function excelCsvProducer(records: RecordList, fields: string[], titles: string[]): ChunkProducer {
-  return produced((writer) => writeCsv(writer, records, fields, titles.map(excelCsvField), true, excelCsvField));
+export function excelCsvProducer(records: RecordList, fields: string[], titles: string[], words: BooleanCsvWords = []): ChunkProducer {
+  return produced((writer) => writeCsv(writer, records, fields, titles.map(excelCsvField), true, words, excelCsvField));
 }
 
 /** The JSON (as toJsonBytes), piece by piece. */
@@ -117,6 +120,7 @@ function writeCsv(
   fields: string[],
   header: readonly FieldValue[],
   bom: boolean,
+  words: BooleanCsvWords = [],
   guard?: (value: FieldValue) => FieldValue,
 ): void {
   if (bom) writer.write('\uFEFF');
@@ -125,7 +129,8 @@ function writeCsv(
   for (const record of records) {
     for (let i = 0; i < fields.length; i++) {
       const value = record[fields[i]!] ?? null;
-      row[i] = guard ? guard(value) : value;
+      const written = typeof value === 'boolean' ? (words[i]?.[value ? 0 : 1] ?? String(value)) : value;
+      row[i] = guard ? guard(written) : written;
     }
     writer.write(csvLine(row));
   }

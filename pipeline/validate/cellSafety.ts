@@ -114,14 +114,11 @@ function formulaText(at: ProblemLocation, value: string, lead: string): Problem 
 }
 
 function invisibleCharacter(at: ProblemLocation, found: InvisibleCharacter, inKey: boolean): Problem {
+  const { what, effect } = found.kind;
   const where = at.cell ?? at.field;
   return problem('invisible-character', inKey ? 'error' : 'warning', at, {
-    ja: inKey
-      ? `セル ${where} に目に見えない文字（${found.name}、${found.kind.ja}）が入っています。コードやキーの列では、見た目が同じでも別の値になってしまうため公開できません。`
-      : `セル ${where} に目に見えない文字（${found.name}、${found.kind.ja}）が入っています。画面に見える文字と実際のデータが食い違います（例えば abc と txt.exe の間に U+202E があると abcexe.txt と表示されます）。`,
-    en: inKey
-      ? `Cell ${where} contains an invisible character (${found.name}, ${found.kind.en}). In a code or key column it makes a different value that looks the same, so it cannot be published.`
-      : `Cell ${where} contains an invisible character (${found.name}, ${found.kind.en}): what is shown differs from the data (abc, U+202E, txt.exe is shown as abcexe.txt).`,
+    ja: `セル ${where} に目に見えない文字（${found.name}、${what.ja}）が入っています。${inKey ? 'コードやキーの列では、見た目が同じ別の値になってしまうため公開できません。' : effect.ja}`,
+    en: `Cell ${where} contains an invisible character (${found.name}, ${what.en}): ${inKey ? 'in a code or key column it makes a different value that looks the same, so it cannot be published.' : effect.en}`,
   }, {
     ja: 'セルの内容を入力し直してください（Webページや他のシステムから貼り付けた文字に混ざることがあります）。',
     en: 'Retype the cell; such characters often come with text pasted from web pages or other systems.',

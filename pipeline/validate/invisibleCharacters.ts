@@ -7,8 +7,26 @@ import type { Text } from '../problem/Problem.ts';
  */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/u;
 
-const BIDI: Text = { ja: '文字の表示順を入れ替える制御文字', en: 'a bidirectional control, which reorders how text is shown' };
-const ZERO_WIDTH: Text = { ja: '幅のない見えない文字', en: 'a zero-width character' };
+export interface InvisibleKind {
+  what: Text;
+  /** What it does to the published value, in a sentence. */
+  effect: Text;
+}
+
+const BIDI: InvisibleKind = {
+  what: { ja: '文字の表示順を入れ替える制御文字', en: 'a bidirectional control' },
+  effect: {
+    ja: '画面に見える文字の順序と実際のデータが食い違います（例えば abc と txt.exe の間に U+202E があると abcexe.txt と表示されます）。',
+    en: 'the order shown differs from the data (abc, U+202E, txt.exe is shown as abcexe.txt).',
+  },
+};
+const ZERO_WIDTH: InvisibleKind = {
+  what: { ja: '幅のない見えない文字', en: 'a zero-width character' },
+  effect: {
+    ja: '見た目は同じでも別の値になり、検索や突き合わせで一致しなくなります。',
+    en: 'the value looks the same as one without it, but does not match it in searches and joins.',
+  },
+};
 
 const NAMES: Record<number, string> = {
   0x200b: 'ZERO WIDTH SPACE',
@@ -32,7 +50,7 @@ const NAMES: Record<number, string> = {
 export interface InvisibleCharacter {
   /** `U+202E RIGHT-TO-LEFT OVERRIDE` */
   name: string;
-  kind: Text;
+  kind: InvisibleKind;
 }
 
 /** The first invisible character of `text`, named, or undefined when it has none. */

@@ -85,7 +85,7 @@ export function packageData(input: PackageInput): PackageData {
   const csvBytes = csvProducer(records, fields, booleanWords);
   const csv = new StreamedFile(names.csv, csvBytes);
   const json = new StreamedFile(names.json, jsonProducer(records, fields));
-  const excel = new StreamedFile(names.excelCsv, excelCsvProducer(csvBytes, fields, schema.fields.map((f) => f.title ?? f.name)));
+  const excel = new StreamedFile(names.excelCsv, excelCsvProducer(records, fields, schema.fields.map((f) => f.title ?? f.name), booleanWords));
   return { input, names, schema, records, csv, json, excel };
 }
 

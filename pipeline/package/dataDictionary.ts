@@ -1,4 +1,5 @@
 import type { RecordList } from './publishedRecords.ts';
+import { cutText } from '../problem/cutText.ts';
 import type { Dataset, FieldSchema } from '../dataset/DatasetDefinition.ts';
 import { publishedFieldSchema, publishedFields } from '../dataset/published.ts';
 import type { Values } from '../normalize/RecordRow.ts';
@@ -52,7 +53,8 @@ function example(records: RecordList, field: string, published: TableSchemaField
   }
   if (value === undefined || value === null) return '';
   const text = typeof value === 'boolean' && published.trueValues && published.falseValues ? (value ? published.trueValues[0]! : published.falseValues[0]!) : String(value);
-  return text.length > EXAMPLE_LENGTH ? `${text.slice(0, EXAMPLE_LENGTH)}…` : text;
+  // EXAMPLE_LENGTH characters, then the …
+  return cutText(text, EXAMPLE_LENGTH + 1);
 }
 
 function tableSection(table: DocumentedTable): string {

@@ -9,7 +9,7 @@ interface Refusal {
 
 const DISK_FULL: Refusal = {
   code: 'disk-full',
-  message: (file) => ({ ja: `ディスクの空きが足りず、${file} を書けませんでした。`, en: `The disk is full: ${file} could not be written.` }),
+  message: (file) => ({ ja: `ディスクの空きが足りず、${file} に書き込めませんでした。`, en: `The disk is full: could not write to ${file}.` }),
   fix: {
     ja: '空きを作ってから、もう一度実行してください。途中まで書いたものは消してあり、公開済みのものは壊れていません。',
     en: 'Free some space and run it again. What was partly written has been removed; what was published is intact.',

@@ -54,8 +54,8 @@ export function refusal(code: string, syscall: string, file: string): NodeJS.Err
 const WRITES = new Set<OpName>(['mkdir', 'write', 'writeStreamed', 'createExclusive']);
 
 /**
- * A disk that fills up at the `count`-th operation: from then on every write fails with ENOSPC after
- * leaving what a full disk leaves (an empty file, or half of its bytes); renames and removals still work.
+ * A disk that fills up at the `count`-th operation: from then on every write fails with ENOSPC after leaving what a
+ * full disk leaves (an empty file, or half of its bytes; a lock is never left empty); renames and removals still work.
  */
 export function diskFullFrom(count: number): FileOps {
   return around((step, name, args, run) => {
@@ -63,7 +63,7 @@ export function diskFullFrom(count: number): FileOps {
     const file = args[0] as string;
     const bytes = args[1] as Uint8Array | string;
     if (name === 'write') writeFileSync(file, bytes.slice(0, Math.floor(bytes.length / 2)));
-    if (name === 'writeStreamed' || (name === 'createExclusive' && !existsSync(file))) writeFileSync(file, '');
+    if (name === 'writeStreamed') writeFileSync(file, '');
     throw refusal('ENOSPC', name === 'mkdir' ? 'mkdir' : 'write', file);
   });
 }

@@ -59,4 +59,3 @@ export function publishDatasets(inputs: DatasetRecords[], dist: string, options:
     lock.release();
   }
 }
-

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Problem } from '../problem/Problem.ts';
-import { problem } from '../problem/Problem.ts';
+import { problem, type Problem } from '../problem/Problem.ts';
 import type { FileOps } from './fileOps.ts';
 
 /** Held in dist/ while a publish plans and writes it; a second publish refuses rather than mixing its files in. */

@@ -37,6 +37,10 @@ export function checkConsistency(dataset: Dataset): Problem[] {
           field,
         );
       }
+      if (column.rule === 'boolean') {
+        const both = (column.trueValues ?? []).filter((word) => (column.falseValues ?? []).includes(word));
+        if (both.length > 0) say(`Column ${column.label} lists ${both.join(', ')} as both true and false.`, `列「${column.label}」の ${both.join('、')} が trueValues と falseValues の両方にあります。`, both[0]);
+      }
       if (column.rule === 'enum' && !Array.isArray(schema.enum)) {
         say(`Field ${field} uses the enum rule but its schema has no enum.`, `項目 ${field} は enum ですが、スキーマに enum がありません。`, field);
       }
@@ -52,7 +56,15 @@ export function checkConsistency(dataset: Dataset): Problem[] {
     if (column.rule === 'relist-marker') for (const field of column.sameAsOriginal ?? []) needsField(field, 'sameAsOriginal');
   }
   if (hasNationalColumns(dataset)) {
+    // A sheet's own 全国地方公共団体コード / 地方公共団体名 columns are the national columns, read from the sheet.
     for (const field of NATIONAL_FIELD_NAMES.filter((f) => Object.hasOwn(properties, f))) {
+      const column = dataset.columns.find((c) => fieldsOfColumn(c).includes(field));
+      if (column) {
+        if (field === 'lg_code' && column.rule !== 'lg-code') {
+          say(`Column ${column.label} gives lg_code: its rule must be lg-code (six digits, check digit verified).`, `列「${column.label}」は lg_code になるので、rule は lg-code にしてください（6桁・検査数字を確かめます）。`, field);
+        }
+        continue;
+      }
       say(
         `The record schema declares ${field}, which nationalColumns already adds; remove it from the schema or set nationalColumns: false.`,
         `スキーマの項目 ${field} は nationalColumns が付ける項目と重なります。スキーマから外すか nationalColumns: false にしてください。`,
@@ -114,7 +126,15 @@ function checkSummary(dataset: Dataset, needsField: (field: string, role: string
 function expectedType(rule: string, field: string, column: { rule: string; fields?: { number: string } }): string {
   switch (rule) {
     case 'integer':
+    case 'year':
+    case 'fiscal-year':
       return 'integer';
+    case 'number':
+    case 'latitude':
+    case 'longitude':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
     case 'numbered-label':
       return column.fields?.number === field ? 'integer' : 'string';
     case 'relist-marker':

@@ -59,9 +59,12 @@ function produced(write: (writer: Writer) => void): ChunkProducer {
   };
 }
 
+/** For each field, the words a boolean is written as in the CSV (its Table Schema trueValues/falseValues). */
+export type BooleanCsvWords = readonly (readonly [whenTrue: string, whenFalse: string] | undefined)[];
+
 /** The canonical CSV (as toCsvBytes), piece by piece. */
-export function csvProducer(records: RecordList, fields: string[]): ChunkProducer {
-  return produced((writer) => writeCsv(writer, records, fields, fields, false));
+export function csvProducer(records: RecordList, fields: string[], words: BooleanCsvWords = []): ChunkProducer {
+  return produced((writer) => writeCsv(writer, records, fields, fields, false, words));
 }
 
 /**
@@ -114,12 +117,15 @@ function csvLine(values: readonly (FieldValue | undefined)[]): string {
   return `${line}\r\n`;
 }
 
-function writeCsv(writer: Writer, records: RecordList, fields: string[], header: readonly string[], bom: boolean): void {
+function writeCsv(writer: Writer, records: RecordList, fields: string[], header: readonly string[], bom: boolean, words: BooleanCsvWords = []): void {
   if (bom) writer.write('\uFEFF');
   writer.write(csvLine(header));
   const row: (FieldValue | undefined)[] = new Array<FieldValue | undefined>(fields.length);
   for (const record of records) {
-    for (let i = 0; i < fields.length; i++) row[i] = record[fields[i]!] ?? null;
+    for (let i = 0; i < fields.length; i++) {
+      const value = record[fields[i]!] ?? null;
+      row[i] = typeof value === 'boolean' ? (words[i]?.[value ? 0 : 1] ?? String(value)) : value;
+    }
     writer.write(csvLine(row));
   }
 }

@@ -9,7 +9,7 @@ const MEDIUM_TEXT = 8;
 
 const isNumeric = (schema: FieldSchema) => [schema.type].flat().some((t) => t === 'integer' || t === 'number');
 const cellText = (value: FieldValue | undefined, numeric: boolean) =>
-  value === null || value === undefined ? '' : numeric && typeof value === 'number' ? formatNumber(value) : esc(value);
+  value === null || value === undefined ? '' : numeric && typeof value === 'number' ? formatNumber(value) : esc(String(value));
 
 /** The filter form: free text plus one select per declared filter field, its options the summary's groups. */
 function filterForm(dataset: Dataset, filters: string[], summary: SummaryTable | undefined): string {

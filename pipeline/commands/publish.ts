@@ -71,7 +71,9 @@ export async function publishCommand(io: Io, options: PublishOptions): Promise<E
     });
   }
   if (options.dryRun) return EXIT.ok;
-  if (options.publishedFile) writeIfChanged(path.resolve(io.cwd, options.publishedFile), `${JSON.stringify(published, null, 2)}\n`, io.fileOps);
+  if (options.publishedFile) {
+    writeIfChanged(path.resolve(io.cwd, options.publishedFile), `${JSON.stringify(published, null, 2)}\n`, io.fileOps);
+  }
   if (options.githubOutput) setOutputs({ count: published.length, published });
   return EXIT.ok;
 }

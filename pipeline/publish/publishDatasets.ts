@@ -27,8 +27,13 @@ export interface PublishOutcome {
  * Plans every dataset's next version; writes them all unless one would overwrite a published version or this is a dry run.
  * Planning and writing happen under dist/'s publish lock, so two publishes never plan from, or write into, the same state.
  */
-export function publishDatasets(inputs: DatasetRecords[], dist: string, options: { dryRun?: boolean; fileOps?: FileOps } = {}): PublishOutcome {
-  const planAll = () => inputs.map(({ dataset, records, asOf }) => planVersion({ dataset, records, asOf, datasetDir: path.join(dist, dataset.name) }));
+export function publishDatasets(
+  inputs: DatasetRecords[],
+  dist: string,
+  options: { dryRun?: boolean; fileOps?: FileOps } = {},
+): PublishOutcome {
+  const planAll = () =>
+    inputs.map(({ dataset, records, asOf }) => planVersion({ dataset, records, asOf, datasetDir: path.join(dist, dataset.name) }));
   if (options.dryRun) {
     const plans = planAll();
     return { plans, conflicts: plans.filter((p) => p.status === 'conflict'), written: false };

@@ -40,7 +40,8 @@ describe('a disk that fills up while publishing', () => {
       if (run.code === 0) break; // finished before the n-th operation: every point has been tried
       refusals += 1;
       expectOneClearMessage(run, 'ディスクの空きが足りず', 'The disk is full');
-      expect(run.stderr, `message at operation ${n} names the place, not a hidden sibling`).not.toMatch(/staging|retired|\.tmp-|\.publish\.lock/u);
+      const named = `message at operation ${n} names the place, not a hidden sibling`;
+      expect(run.stderr, named).not.toMatch(/staging|retired|\.tmp-|\.publish\.lock/u);
       expect(hiddenEntries(dist), `left behind when the disk filled at operation ${n}`).toEqual([]);
       await expectRerunCompletes(dir, dist, `after the disk filled at operation ${n}`);
     }

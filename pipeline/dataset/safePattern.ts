@@ -23,7 +23,6 @@ export const SAFE_PATTERN_CODE =
 /** A pattern a safe engine refuses, with what to write instead: the message of a definition error. */
 export class UnsafePatternError extends Error {
   constructor(
-    readonly pattern: string,
     readonly ja: string,
     en: string,
   ) {
@@ -42,7 +41,6 @@ function usesPerlSpace(pattern: string): boolean {
 function compileSafely(pattern: string): RE2JS {
   if (usesPerlSpace(pattern)) {
     throw new UnsafePatternError(
-      pattern,
       `pattern「${pattern}」の \\s・\\S は使えません。空白は [ 　\\t] のように、使う文字を並べて書いてください（全角スペースも含めるため）。`,
       `pattern "${pattern}": \\s and \\S cannot be used (the safe engine's \\s misses the full-width space U+3000); list the spaces you mean, e.g. [ 　\\t].`,
     );
@@ -52,7 +50,6 @@ function compileSafely(pattern: string): RE2JS {
     return RE2JS.compile(RE2JS.translateRegExp(pattern));
   } catch (error) {
     throw new UnsafePatternError(
-      pattern,
       `pattern「${pattern}」は安全な正規表現として使えません（後方参照 \\1・先読み (?=…)・後読み (?<=…) は使えません）: ${(error as Error).message}`,
       `pattern "${pattern}" cannot run on the linear-time engine (no backreferences, lookahead or lookbehind): ${(error as Error).message}`,
     );

@@ -19,10 +19,11 @@ export function fullNotesUrl(serverUrl: string, owner: string, repo: string, tag
 
 /** The release body: the notes, or as much of them as GitHub takes with a line linking to the full notes. */
 export function releaseNotes(notes: string, fullUrl: string): ReleaseNotes {
+  const limit = MAX_RELEASE_BODY_LENGTH.toLocaleString('en-US');
   const note =
     '\n\n---\n' +
-    `> ⚠️ リリースノートが GitHub の上限 (125,000 文字) を超えたため途中で省略しました。全文は添付の [${FULL_NOTES_ASSET}](${fullUrl}) にあります。\n` +
-    `> These notes were cut to GitHub's limit (125,000 characters). The full notes are attached as [${FULL_NOTES_ASSET}](${fullUrl}).\n`;
+    `> ⚠️ リリースノートが GitHub の上限 (${limit} 文字) を超えたため途中で省略しました。全文は添付の [${FULL_NOTES_ASSET}](${fullUrl}) にあります。\n` +
+    `> These notes were cut to GitHub's limit (${limit} characters). The full notes are attached as [${FULL_NOTES_ASSET}](${fullUrl}).\n`;
   const body = cutMarkdown(notes, MAX_RELEASE_BODY_LENGTH, note);
   return { body, cut: body !== notes };
 }

@@ -16,7 +16,7 @@ import { matchEnum } from './rules/enumLabel.ts';
 import { monthFromSerial, parseJapaneseMonth } from './rules/japaneseMonth.ts';
 import { codeFromNumber } from './rules/codeFromNumber.ts';
 import { decimalFromCell, parseDecimal } from './rules/decimal.ts';
-import { parseTimeOfDay, timeFromSerial } from './rules/timeOfDay.ts';
+import { parseTimeOfDay, timeCellInDateColumn, timeFromSerial } from './rules/timeOfDay.ts';
 import { dateTimeFromSerial, parseDateTime } from './rules/dateTime.ts';
 import { parseYear, yearFromCell } from './rules/year.ts';
 import { booleanFromCell, matchBoolean, type BooleanWords } from './rules/booleanWord.ts';
@@ -163,6 +163,8 @@ function wordsOf(column: ColumnDefinition): BooleanWords {
 }
 
 function dateFromSerial(serial: number, format: string | undefined): RuleResult<string | null> {
+  const timeOfDay = timeCellInDateColumn(serial, format, { ja: '日付', en: 'a date' });
+  if (timeOfDay) return { value: null, changes: [], findings: [timeOfDay] };
   const parsed = format && XLSX.SSF.is_date(format) ? XLSX.SSF.parse_date_code(serial) : undefined;
   if (!parsed) {
     return {

@@ -37,11 +37,19 @@ function chooseSheet(workbook: XLSX.WorkBook, sheet: string | undefined): { grid
   return best;
 }
 
-/** The first column whose values are all present and all different, preferring numbers, months, dates and codes. */
+/**
+ * The first column whose values are all present and all different, preferring identifiers (numbers that
+ * are no amount, codes) and times (months, dates, years); an amount is unique only by chance.
+ */
 function guessPrimaryKey(columns: DraftColumn[], rows: number): DraftColumn | undefined {
   const unique = (c: DraftColumn) => !c.guess.nullable && c.guess.values.length === rows && new Set(c.guess.values.map(String)).size === rows;
-  const keyLike = ['integer', 'month', 'date', 'code'];
-  return columns.find((c) => keyLike.includes(c.guess.rule) && unique(c)) ?? columns.find((c) => c.guess.rule === 'text' && unique(c));
+  const keyLike = ['integer', 'code', 'month', 'date', 'year', 'fiscal-year', 'datetime', 'corporate-number'];
+  return columns.find((c) => keyLike.includes(c.guess.rule) && !c.quantity && unique(c)) ?? columns.find((c) => c.guess.rule === 'text' && unique(c));
+}
+
+/** A date in a file name (2024-04-01, 20240401, 2024-04) → `*`: staff upload each update under a new dated name. */
+export function sourcePattern(fileName: string): string {
+  return fileName.replace(/(?<![0-9])(?:19|20)[0-9]{2}[-_]?(?:0[1-9]|1[0-2])(?:[-_]?(?:0[1-9]|[12][0-9]|3[01]))?(?![0-9])/u, '*');
 }
 
 const fieldOf = (c: DraftColumn) => (c.definition as SingleFieldColumn).field;
@@ -110,15 +118,21 @@ export function draftDataset(workbook: XLSX.WorkBook, options: DraftOptions): Dr
       },
     });
   }
-  const title = hints.shortTitle ?? options.name;
+  const shortTitle = hints.shortTitle ?? options.name;
+  // Made-up data says so in its published title and description, never only in a comment.
+  const title = hints.madeUp ? `（架空のデータ）${shortTitle}` : shortTitle;
+  const madeUp = hints.madeUp ? { ja: 'これは架空のデータです。', en: ' This is made-up data.' } : { ja: '', en: '' };
   const definition: DraftDefinition = {
     name: options.name,
-    title: { ja: title, en: options.name },
-    description: { ja: `${title}です。`, en: `${options.name} (describe the data in English)` },
-    keywords: [...new Set([title, publisher.name.ja].filter((k) => k !== PUBLISHER_PLACEHOLDER))],
+    title: { ja: title, en: `${hints.madeUp ? '(Made-up data) ' : ''}${options.name}` },
+    description: {
+      ja: `${publisher.name.ja}の「${shortTitle}」です（${sheetRows.rows.length}行）。${madeUp.ja}`,
+      en: `"${shortTitle}" of ${publisher.name.ja}, ${sheetRows.rows.length} rows (title in Japanese).${madeUp.en}`,
+    },
+    keywords: [...new Set([shortTitle, publisher.name.ja].filter((k) => k !== PUBLISHER_PLACEHOLDER))],
     publisher,
     license,
-    source: { file: options.fileName, sheet: grid.name, title: { ja: hints.title ?? title, en: options.name } },
+    source: { file: sourcePattern(options.fileName), sheet: grid.name, title: { ja: hints.title ?? title, en: options.name } },
     recordSchema: `${options.name}.record.schema.json`,
     primaryKey,
     columns: columns.map((c) => c.definition),
@@ -139,7 +153,13 @@ export function draftDataset(workbook: XLSX.WorkBook, options: DraftOptions): Dr
   if (sheetRows.totalsLabel) guesses.push({ path: 'totalsRow', why: { ja: `表の下の「${sheetRows.totalsLabel}」の行`, en: `the ${sheetRows.totalsLabel} row under the table` } });
   if (quantities.length > 0) guesses.push({ path: 'totals', why: { ja: '数量らしい整数の列', en: 'integer columns that look like quantities' } });
   if (groupBy.length > 0) guesses.push({ path: 'summary', why: { ja: '少ない種類の値が繰り返す列で集計', en: 'grouped by columns with a few repeated values' } });
-  if (hints.madeUp) todos.push({ path: 'title', text: { ja: '表題に「架空」とあります。架空のデータであることを title と description に書いてください。', en: 'The title says 架空 (made up): say so in title and description.' } });
+  if (hints.madeUp) todos.push({ path: 'title', text: { ja: '表題に「架空」とあります。title と description に架空のデータであることを書きました。消さないでください。', en: 'The title says 架空 (made up): title and description say so; keep it.' } });
+  if (!publisher.prefecture) {
+    todos.push({ path: 'publisher', text: { ja: '都道府県名がわかりません。publisher に prefecture を書いてください（lg_name は「都道府県名＋市区町村名」です）。', en: 'The prefecture is not known: add publisher.prefecture (lg_name is prefecture + municipality).' } });
+  }
+  if (definition.source.file !== options.fileName) {
+    guesses.push({ path: 'source.file', why: { ja: 'ファイル名の日付を * にして、毎月の新しい日付のファイルも同じデータセットにしました（時点の最も新しいファイルを公開）', en: 'the date in the file name became *, so next month\'s dated upload is the same dataset (the newest as-of is published)' } });
+  }
   if (!hints.asOf) todos.push({ path: 'recordSchema', text: { ja: '表題に時点（令和○年○月○日時点）がありません。asOf: YYYY-MM-DD を書くか、表題に時点を入れてください。', en: 'The title gives no as-of date: add asOf: YYYY-MM-DD, or put the date in the title.' } });
 
   const paths = new Set<string>();

@@ -54,7 +54,9 @@ export function dictionaryName(label: string): string | undefined {
   const exact = entries.find(([, words]) => words.some((w) => labelKey(w) === key));
   if (exact) return exact[0];
   // 取組状況 → status: the longest word the label ends with (two characters or more).
+  // Not `no`: 事業所番号 or 内線番号 is a number of its own, not the row's serial number.
   const suffix = entries
+    .filter(([name]) => name !== 'no')
     .flatMap(([name, words]) => words.filter((w) => w.length >= 2 && key.endsWith(labelKey(w))).map((w) => ({ name, length: w.length })))
     .sort((a, b) => b.length - a.length)[0];
   return suffix?.name;

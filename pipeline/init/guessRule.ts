@@ -101,8 +101,10 @@ export function guessRule(label: string, column: (SourceCell | undefined)[]): Ru
   }
   const digitStrings = strings.filter((t) => /^[0-9０-９]+$/u.test(t));
   const labelledCode = /コード|code/iu.test(label);
-  if (n > 0 && (digitStrings.length === n || labelledCode) && (digitStrings.some((t) => /^[0０]/u.test(t) && t.length > 1) || labelledCode)) {
-    return { ...base, rule: 'code', values: readsAll('code', cells) ?? [], why: labelledCode ? { ja: '見出しが「コード」', en: 'the label says コード (code)' } : { ja: '先頭が0の数字（コードとして文字のまま）', en: 'digits with leading zeros: kept as text' } };
+  // Digits typed as text, all of one length and labelled a number (事業所番号 1470000001): an identifier, not a count.
+  const fixedWidthNumber = /番号|ＩＤ|^id$/iu.test(label) && digitStrings.length === n && new Set(digitStrings.map((t) => t.length)).size === 1 && (digitStrings[0]?.length ?? 0) >= 4;
+  if (n > 0 && (digitStrings.length === n || labelledCode) && (digitStrings.some((t) => /^[0０]/u.test(t) && t.length > 1) || labelledCode || fixedWidthNumber)) {
+    return { ...base, rule: 'code', values: readsAll('code', cells) ?? [], why: labelledCode ? { ja: '見出しが「コード」', en: 'the label says コード (code)' } : fixedWidthNumber ? { ja: '同じ桁数の番号（文字として入力されている）', en: 'numbers of one length typed as text: an identifier' } : { ja: '先頭が0の数字（コードとして文字のまま）', en: 'digits with leading zeros: kept as text' } };
   }
   const asInteger = n > 0 ? readsAll('integer', cells) : null;
   if (asInteger) {

@@ -117,3 +117,40 @@ describe('init on another shape, with no code column', () => {
     ]);
   });
 });
+
+/** What a new user met: a made-up title, a dated file name, a city without its prefecture, office numbers typed as text, a budget table. */
+function officesWorkbook(): Buffer {
+  const rows: unknown[][] = [
+    ['架空市介護サービス事業所一覧（令和6年4月1日時点）【架空のデータ】'],
+    [],
+    ['事業所番号', '事業所名', '予算額（千円）', '開設年度'],
+    ['1470000001', '架空ケアセンター', 1200, '令和2年度'],
+    ['1470000002', '架空デイサービス', 800, '令和3年度'],
+    ['0170000003', '架空ホーム', 1500, '令和4年度'],
+  ];
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '事業所');
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+}
+
+describe('init says what it cannot know, and never passes made-up data off as real', () => {
+  it('keeps 架空 in the title, drafts a dated name as a pattern, asks for the prefecture, keys on the office number', async () => {
+    const file = 'made-up-offices-2024-04-01.xlsx';
+    const dir = project({ [file]: officesWorkbook() });
+    const drafted = await runCli(['init', `sources/${file}`, '--dataset', 'offices'], dir);
+    expect(drafted.code, drafted.stderr).toBe(0);
+    const yaml = readFileSync(path.join(dir, 'schema/datasets/offices.yaml'), 'utf8');
+    const draft = parse(yaml) as Drafted & { title: { ja: string; en: string }; description: { ja: string; en: string }; source: { file: string }; primaryKey: string };
+    expect(draft.title.ja).toContain('架空のデータ');
+    expect(draft.title.en).toContain('Made-up data');
+    expect(draft.description.ja).toContain('架空のデータ');
+    expect(draft.description.en).not.toContain('describe the data');
+    expect(draft.source.file).toBe('made-up-offices-*.xlsx');
+    expect(yaml).toContain('publisher に prefecture を書いてください');
+    const column = (label: string) => draft.columns.find((c) => c.label === label)!;
+    expect(column('事業所番号')).toMatchObject({ rule: 'code' });
+    expect(column('事業所番号').field).not.toBe('no');
+    expect(column('開設年度').rule).toBe('fiscal-year');
+    expect(draft.primaryKey).toBe(column('事業所番号').field);
+  });
+});

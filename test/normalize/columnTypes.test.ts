@@ -37,6 +37,13 @@ describe('number', () => {
     expect(decimalFromCell(0.125, '0.0%', { percent: true }).value).toBe(12.5);
     errorOf(decimalFromCell(0.125, '0.0%', { percent: false }));
   });
+  it('in a % column, a plain number below 1 is published as it is, with a warning that 44.1% may be meant', () => {
+    const read = decimalFromCell(0.441, 'General', { percent: true });
+    expect(read.value).toBe(0.441);
+    expect(read.findings).toMatchObject([{ code: 'percent-as-fraction', severity: 'warning' }]);
+    expect(read.findings[0]!.message.ja).toContain('44.1%');
+    expect(decimalFromCell(45.2, 'General', { percent: true }).findings).toEqual([]);
+  });
 });
 
 describe('time', () => {
@@ -160,7 +167,8 @@ describe('text with a form', () => {
   it('a number cell is read only when no leading zero can have been lost', () => {
     expect(textFormatFromCell(142034, 'lg-code').value).toBe('142034');
     expect(textFormatFromCell(7000012050002, 'corporate-number').value).toBe('7000012050002');
-    expect(errorOf(textFormatFromCell(11002, 'lg-code')).fix!.en).toContain('Text');
+    expect(errorOf(textFormatFromCell(11002, 'lg-code')).fix!.ja).toContain('「011002」または「110027」');
+    expect(errorOf(textFormatFromCell(14201, 'lg-code')).fix!.ja).toContain('「142018」');
     errorOf(textFormatFromCell(463211511, 'phone'));
     errorOf(textFormatFromCell(600001, 'postal-code'));
   });

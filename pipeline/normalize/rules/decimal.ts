@@ -6,6 +6,7 @@
  * rule never guesses a number out of text with words or units in it.
  */
 import type { Change } from '../../problem/Normalization.ts';
+import type { Finding } from '../../problem/Problem.ts';
 import { recordChange, typeErrorFinding, unreadable, type RuleResult } from './RuleResult.ts';
 
 export const DECIMAL_SEPARATORS_RULE = 'number/separators';
@@ -80,6 +81,22 @@ export function isPercentFormat(format: string | undefined): boolean {
   return /%/u.test((format ?? '').replace(/"[^"]*"|\\./gu, ''));
 }
 
+/** A % column's plain number below 1 (0.441 next to cells shown as 45.2%): published as it is, but said. */
+export const PERCENT_AS_FRACTION_CODE = 'percent-as-fraction';
+
+function percentAsFraction(value: number): Finding {
+  const percent = excelPrecision(value * 100);
+  return {
+    code: PERCENT_AS_FRACTION_CODE,
+    severity: 'warning',
+    message: {
+      ja: `% の列のセルに ${value} があります（表示形式が % ではありません）。${value}% として公開します。${percent}% のつもりなら直してください。`,
+      en: `A cell of this % column holds ${value} without a % format: it is published as ${value}%. If ${percent}% is meant, correct it.`,
+    },
+    fix: { ja: `${percent}% なら、セルの表示形式を「パーセンテージ」にするか「${percent}」と入力してください。`, en: `For ${percent}%, format the cell as a percentage or enter ${percent}.` },
+  };
+}
+
 /** An Excel number cell in a decimal column. */
 export function decimalFromCell(value: number, format: string | undefined, options: DecimalOptions): RuleResult<number | null> {
   if (!Number.isFinite(value)) return unreadable(typeErrorFinding({ ja: `${value} は数値ではありません。`, en: `${value} is not a number.` }));
@@ -102,6 +119,8 @@ export function decimalFromCell(value: number, format: string | undefined, optio
     const percent = excelPrecision(current * 100);
     recordChange(changes, PERCENT_CELL_RULE, String(current), String(percent));
     current = percent;
+  } else if (options.percent && current !== 0 && Math.abs(current) < 1) {
+    return { value: current, changes, findings: [percentAsFraction(current)] };
   }
   return { value: current === 0 ? 0 : current, changes, findings: [] };
 }

@@ -22,8 +22,6 @@ export const NEGATIVE_ZERO_RULE = 'number/negative-zero';
 
 /** ▲ and △ mark negative numbers in Japanese tables (▲100 = −100). */
 const TRIANGLES = '▲△';
-/** Minus signs accepted besides ASCII `-`: − (U+2212) and － (U+FF0D). */
-const OTHER_MINUSES = '\u2212\uFF0D';
 const SIGN = /^([-\u2212\uFF0D▲△])\s*/;
 /** Thousands separators: ASCII `,` and full-width `，` only (not `、`, not `.`). */
 const GROUPED = /^\d{1,3}(?:[,，]\d{3})+$/;
@@ -117,6 +115,7 @@ function explain(text: string): Finding {
     return typeError(
       `「${text}」は整数ではありません（小数が含まれています）。この列には整数を入力してください。`,
       `"${text}" is not an integer (it has a decimal part); this column holds whole numbers.`,
+      { ja: '整数で入力してください。小数を使う列なら、定義の rule を number にしてください。', en: 'Enter a whole number; for a column of decimals, set its rule to number.' },
     );
   }
   // A number with something around it: 「1,000千円」「100人」「￥500」「約100」.
@@ -173,6 +172,7 @@ export function integerFromCell(value: number | string): RuleResult<number | nul
         : typeError(
             `${shown} は整数ではありません。この列には整数を入力してください。`,
             `${shown} is not an integer; this column holds integers.`,
+            { ja: '整数で入力してください。小数を使う列なら、定義の rule を number にしてください。', en: 'Enter a whole number; for a column of decimals, set its rule to number.' },
           ),
     ],
   };

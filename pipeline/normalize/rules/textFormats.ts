@@ -117,6 +117,24 @@ const lgCode: Check = (text) => {
   });
 };
 
+/**
+ * A five-digit number cell in a code column is one of two things, and which cannot be known: a six-digit
+ * code whose leading 0 the number lost (11002 for 011002), or a five-digit code without its check digit.
+ */
+function lgCodeOfFiveDigits(digits: string): RuleResult<string | null> {
+  const padded = `0${digits}`;
+  const candidates = [...(Number(padded[5]) === lgCodeCheckDigit(padded.slice(0, 5)) ? [padded] : []), `${digits}${lgCodeCheckDigit(digits)}`];
+  return unreadable(
+    typeErrorFinding(
+      { ja: `セルが数値（${digits}）として保存されていて、6桁の全国地方公共団体コードではありません。`, en: `The cell is stored as the number ${digits}, not a six-digit local government code.` },
+      {
+        ja: `セルの表示形式を「文字列」にして、6桁で入力し直してください（${candidates.map((c) => `「${c}」`).join('または')}）。`,
+        en: `Format the cell as Text and enter the six digits (${candidates.join(' or ')}).`,
+      },
+    ),
+  );
+}
+
 const CHECKS: Record<TextFormat, Check> = { url, email, phone, 'postal-code': postalCode, 'corporate-number': corporateNumber, 'lg-code': lgCode };
 
 export function parseTextFormat(text: string, format: TextFormat): RuleResult<string | null> {
@@ -137,6 +155,7 @@ export function textFormatFromCell(value: number, format: TextFormat): RuleResul
   const digits = String(value);
   const wanted = DIGITS[format];
   if (format === 'url' || format === 'email') return parseTextFormat(digits, format);
+  if (format === 'lg-code' && /^\d{5}$/u.test(digits)) return lgCodeOfFiveDigits(digits);
   if (Number.isSafeInteger(value) && value >= 0 && wanted !== undefined && digits.length === wanted) {
     const read = parseTextFormat(digits, format);
     return read.value === null ? read : { ...read, changes: [{ rule: NUMBER_CELL_RULE, before: digits, after: read.value }, ...read.changes] };

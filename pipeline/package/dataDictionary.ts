@@ -7,6 +7,7 @@ import type { PackageFileNames } from './fileNames.ts';
 import type { SummaryTable } from './summaryTable.ts';
 import { toTableSchema, toTableSchemaField } from './tableSchema.ts';
 import type { TableSchemaField } from './DataPackage.ts';
+import { FISCAL_YEAR_NOTE } from './ruleFieldType.ts';
 
 /** One documented table: which files hold it, its fields' JSON Schema and its rows (for examples). */
 interface DocumentedTable {
@@ -70,7 +71,7 @@ function tableSection(table: DocumentedTable): string {
       cell(lines(type, nullable ? '空欄可 / may be empty' : undefined)),
       cell(schema['x-unit'] ?? ''),
       cell(allowedValues(schema, published)),
-      cell(lines(schema.description, schema['x-description-en'])),
+      cell(lines(schema.description, schema['x-description-en'], published.description?.endsWith(FISCAL_YEAR_NOTE) ? FISCAL_YEAR_NOTE : undefined)),
       cell(example(table.records, field, published)),
     ];
     return `| ${cells.join(' | ')} |`;

@@ -12,7 +12,7 @@ const TEXT_PATTERNS: Partial<Record<SingleFieldColumn['rule'], string>> = {
   'lg-code': '^[0-9]{6}$',
 };
 
-const FISCAL_YEAR_NOTE = '年度（4月〜翌年3月）を西暦の年で表します（2020 = 令和2年度 = 2020年4月〜2021年3月） / Fiscal year (April to March) by its starting year (2020 = April 2020 to March 2021)';
+export const FISCAL_YEAR_NOTE = '年度（4月〜翌年3月）を西暦の年で表します（2020 = 令和2年度 = 2020年4月〜2021年3月） / Fiscal year (April to March) by its starting year (2020 = April 2020 to March 2021)';
 
 function withConstraints(field: TableSchemaField, extra: Constraints): TableSchemaField {
   const constraints = { ...extra, ...field.constraints };

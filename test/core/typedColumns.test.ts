@@ -150,6 +150,9 @@ describe('typed columns, declared and read end to end', () => {
     expect(csv[1]).toContain(',001,12.5,-2.5,09:00:00,17:15:00,2024-04-01T12:00:00,2024,2024,有,35.3271,139.3496,');
     expect(csv[2]).toContain(',002,33.5,-1.25,09:30:00,24:00:00,2024-04-02T13:00:00,2024,2024,無,');
     expect(csv[2]).toContain(',7000012050002,011002');
+    const dictionary = readFileSync(path.join(out, '999997_typed_demo_dictionary.md'), 'utf8');
+    expect(dictionary.split('\n').find((l) => l.startsWith('| `fiscal_year`'))).toContain('年度（4月〜翌年3月）');
+    expect(dictionary.split('\n').find((l) => l.startsWith('| `opens`'))).toContain('| time |');
     const json = JSON.parse(readFileSync(path.join(out, descriptor.resources[1]!.path), 'utf8')) as Record<string, unknown>[];
     expect(json.map((r) => r.parking)).toEqual([true, false]);
   });

@@ -10,6 +10,7 @@ import { FILE_ROLES, packageFileNames, type PackageFileNames } from './fileNames
 import { fileDigest, StreamedFile } from './packageFile.ts';
 import { PublishedRecords } from './publishedRecords.ts';
 import { csvProducer, excelCsvProducer, jsonProducer, toCsv } from './serialize.ts';
+import { sourceTitle } from './sourceTitle.ts';
 import { summarize } from './summary.ts';
 import { SUMMARY_KEY, summarizeTable, type SummaryTable } from './summaryTable.ts';
 import { bilingual, toDerivedTableSchema, toTableSchema } from './tableSchema.ts';
@@ -140,7 +141,7 @@ export function completePackage({ input, names, schema, records, csv, json, exce
     ...(publisher.url ? { homepage: publisher.url } : {}),
     keywords: dataset.keywords ?? [],
     licenses: [{ name: dataset.license.name, path: dataset.license.path, title: dataset.license.title }],
-    sources: [{ title: dataset.source.title.ja, ...(dataset.source.url ? { path: dataset.source.url } : {}) }],
+    sources: [{ title: sourceTitle(dataset, asOf).ja, ...(dataset.source.url ? { path: dataset.source.url } : {}) }],
     contributors: [
       {
         title: bilingual(publisher.name.ja, publisher.name.en)!,
@@ -156,7 +157,7 @@ export function completePackage({ input, names, schema, records, csv, json, exce
   if (summaryCsv) files.push(summaryCsv);
   files.push(
     dataFile(names.dictionary, dataDictionary(dataset, records, summaryTable, names, asOf)),
-    dataFile(names.attribution, attributionText(dataset, version)),
+    dataFile(names.attribution, attributionText(dataset, version, asOf)),
     dataFile(names.ckan, `${JSON.stringify(toCkanPackage(descriptor), null, 2)}\n`),
   );
   // The DCAT record comes last: it lists every other file with its size and checksum.

@@ -4,6 +4,7 @@ import { publishedFields } from '../dataset/published.ts';
 import { attributionText } from './attribution.ts';
 import { toCkanPackage } from './ckan.ts';
 import { dataDictionary } from './dataDictionary.ts';
+import { descriptorProblems } from './checkDescriptor.ts';
 import type { BuiltPackage, DataPackage, PackageFile, Resource, TableSchema } from './DataPackage.ts';
 import { toDcat } from './dcat.ts';
 import { FILE_ROLES, packageFileNames, type PackageFileNames } from './fileNames.ts';
@@ -139,7 +140,7 @@ export function completePackage({ input, names, schema, records, csv, json, exce
     version,
     created: `${asOf}T00:00:00+09:00`,
     ...(publisher.url ? { homepage: publisher.url } : {}),
-    keywords: dataset.keywords ?? [],
+    ...(dataset.keywords ? { keywords: dataset.keywords } : {}),
     licenses: [{ name: dataset.license.name, path: dataset.license.path, title: dataset.license.title }],
     sources: [{ title: sourceTitle(dataset, asOf).ja, ...(dataset.source.url ? { path: dataset.source.url } : {}) }],
     contributors: [
@@ -165,6 +166,7 @@ export function completePackage({ input, names, schema, records, csv, json, exce
   return {
     descriptor,
     files,
+    problems: descriptorProblems(descriptor, { file: names.descriptor, definition: dataset.definitionPath }),
     // Made only when asked for (publishing compares them); building writes the files and needs no copy.
     get records() {
       return records.toArray();

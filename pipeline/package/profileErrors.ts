@@ -6,7 +6,7 @@ export const DESCRIPTOR_PROFILE_CODE = 'descriptor-profile';
 const PROFILE_BASE = 'https://datapackage.org/profiles/2.0/';
 
 /** Which of the four profiles a JSON pointer into a package descriptor falls under (the package profile holds the others). */
-export function profileAt(pointer: string): string {
+function profileAt(pointer: string): string {
   const [, top, index, part] = pointer.split('/');
   if (top !== 'resources' || index === undefined) return 'datapackage.json';
   if (part === 'schema') return 'tableschema.json';
@@ -22,7 +22,7 @@ const depth = (error: ErrorObject) => error.instancePath.split('/').length;
  * deepest: a field whose `type` matched gets further into the value than one whose `type` did not). Inner alternatives
  * are decided first, so an outer one counts what is left of them.
  */
-export function decisiveErrors(errors: ErrorObject[]): ErrorObject[] {
+function decisiveErrors(errors: ErrorObject[]): ErrorObject[] {
   const dropped = new Set<ErrorObject>();
   const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').sort((a, b) => b.schemaPath.length - a.schemaPath.length);
   for (const combinator of combinators) {
@@ -100,26 +100,28 @@ function what(error: ErrorObject): Text {
   }
 }
 
+/** The key of the definition each top-level key of the descriptor is made from. */
+const DEFINITION_KEYS: Record<string, string> = {
+  name: 'name',
+  title: 'title',
+  description: 'description',
+  keywords: 'keywords',
+  licenses: 'license',
+  sources: 'source',
+  contributors: 'publisher',
+  homepage: 'publisher.url',
+};
+
 /** What to correct for a part of the descriptor: the key of the definition (or the record schema) it is made from. */
 function fixFor(pointer: string, definition: string): Text {
   const [, top, , part] = pointer.split('/');
-  const keys: Record<string, string> = {
-    name: 'name',
-    title: 'title',
-    description: 'description',
-    keywords: 'keywords',
-    licenses: 'license',
-    sources: 'source',
-    contributors: 'publisher',
-    homepage: 'publisher.url',
-  };
   if (top === 'resources' && part === 'schema') {
     return {
       ja: `レコードのスキーマ（*.record.schema.json）の項目と、データセット定義（${definition}）の columns を直してください。`,
       en: `Correct the record schema (*.record.schema.json) or the columns of the dataset definition (${definition}).`,
     };
   }
-  const key = top === undefined ? undefined : keys[top];
+  const key = top === undefined ? undefined : DEFINITION_KEYS[top];
   if (key !== undefined) return { ja: `データセット定義（${definition}）の ${key} を直してください。`, en: `Correct ${key} in the dataset definition (${definition}).` };
   return {
     ja: `データセット定義（${definition}）を確かめてください。定義が正しければ、パイプラインの不具合として報告してください。`,

@@ -159,7 +159,7 @@ describe('a definition whose descriptor fails the profiles', () => {
     expect(readdirSync(out)).toEqual(['earlier.txt']);
   });
 
-  it('is refused by publish and its dry run: exit 1, the path in the report, no dist/', async () => {
+  it('is refused by publish and its dry run: exit 1, the path in the report, nothing in dist/', async () => {
     const { dir, dist } = project({ keywords: [] });
     const dry = await runCli(['publish', '--dry-run'], dir);
     expect(dry.code).toBe(1);
@@ -167,7 +167,8 @@ describe('a definition whose descriptor fails the profiles', () => {
     const run = await runCli(['publish'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`/keywords does not meet the official Data Package v2 profile ${PROFILE}`);
-    expect(existsSync(dist)).toBe(false);
+    // dist/ may hold publishing's lock while it plans; no version, page or catalog is written.
+    expect(existsSync(dist) ? readdirSync(dist) : []).toEqual([]);
   });
 
   it('builds once the definition is corrected', async () => {

@@ -3,7 +3,7 @@ import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import { completePackage, packageData } from '../package/buildPackage.ts';
 import type { BuiltPackage } from '../package/DataPackage.ts';
 import { writeDirectoryAtomic } from '../publish/writeDirectory.ts';
-import { reportTotals } from '../report/Report.ts';
+import { makeReport, reportTotals } from '../report/Report.ts';
 import { renderText } from '../report/text.ts';
 import { timed, timingsLine } from '../timings.ts';
 import { EXIT, type ExitCode, type Io } from './Io.ts';
@@ -23,9 +23,19 @@ export function buildCommand(io: Io, options: { file: string; out: string; datas
   const out = path.resolve(io.cwd, options.out);
   // The record files go to disk as they are made (so "write" includes making them); the descriptor
   // and the rest follow, with their sizes and hashes.
+  // A descriptor that fails the official profiles is refused before anything appears at `out`.
   let built: BuiltPackage | undefined;
-  timed('write', () => writeDirectoryAtomic(out, [data.csv, data.json, data.excel], () => (built = completePackage(data)).files));
+  const written = timed('write', () =>
+    writeDirectoryAtomic(out, [data.csv, data.json, data.excel], () => {
+      built = completePackage(data);
+      return built.problems.length > 0 ? null : built.files;
+    }),
+  );
   if (!built) throw new Error('the package was not completed');
+  if (!written) {
+    io.stderr(renderText(makeReport({ dataset: options.dataset.name, file: options.file, rows: report.rows, asOf, problems: built.problems })));
+    return EXIT.invalid;
+  }
   if (io.env.OPENDATA_TIMINGS === '1') io.stderr(timingsLine());
   io.stdout(`${options.dataset.name} ${built.descriptor.version}: ${report.rows}行 → ${path.relative(io.cwd, out) || '.'} (${built.files.map((f) => f.path).join(', ')})\n`);
   const warnings = reportTotals(report).warnings;

@@ -60,7 +60,11 @@ export async function publishCommand(io: Io, options: PublishOptions): Promise<E
         `  refusing to overwrite the published version ${plan.version} with different content (${path.relative(io.cwd, path.join(dist, plan.dataset.name, plan.version))})\n`,
     );
   }
-  if (outcome.conflicts.length > 0) return EXIT.invalid;
+  for (const plan of outcome.refused) {
+    const { dataset, built, entry } = plan;
+    io.stderr(renderText(makeReport({ dataset: dataset.name, file: dataset.sourcePath, rows: entry.rows, asOf: entry.asOf, problems: built.problems })));
+  }
+  if (outcome.conflicts.length > 0 || outcome.refused.length > 0) return EXIT.invalid;
 
   const published: PublishedVersion[] = [];
   for (const plan of outcome.plans) {

@@ -89,6 +89,7 @@ export interface SourceDeclaration {
   file: string;
   /** Sheet name; default: the first sheet that has the header. */
   sheet?: string;
+  /** The source document's title; `{asOf}` stands for each version's as-of date (package/sourceTitle.ts). */
   title: Text;
   url?: string;
   /** Limit on the unpacked size of the source file (MB); default 50 (container.ts DEFAULT_LIMITS). */

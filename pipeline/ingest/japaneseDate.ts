@@ -142,7 +142,8 @@ function eraOf(iso: string): Era | undefined {
   return ERAS.find((era) => iso >= era.first && (era.last === undefined || iso <= era.last));
 }
 
-function warekiOf(iso: string): string | null {
+/** An ISO date as 和暦 (令和2年9月1日, 令和元年5月1日), or null before 大正. */
+export function warekiOf(iso: string): string | null {
   const era = eraOf(iso);
   if (!era) return null;
   const year = Number(iso.slice(0, 4)) - Number(era.first.slice(0, 4)) + 1;

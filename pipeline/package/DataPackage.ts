@@ -1,4 +1,5 @@
 import type { Values } from '../normalize/RecordRow.ts';
+import type { Problem } from '../problem/Problem.ts';
 import type { SummaryTable } from './summaryTable.ts';
 
 /** The parts of a Frictionless Data Package v2 descriptor this pipeline writes. */
@@ -75,7 +76,8 @@ export interface DataPackage {
   version: string;
   created: string;
   homepage?: string;
-  keywords: string[];
+  /** As declared: absent when the definition has none (the profile wants at least one when present). */
+  keywords?: string[];
   licenses: { name: string; path: string; title: string }[];
   sources: { title: string; path?: string }[];
   contributors: { title: string; roles: string[]; path?: string; organization?: string }[];
@@ -96,4 +98,6 @@ export interface BuiltPackage {
   records: Values[];
   /** The summary table, when the definition declares one. */
   summary?: SummaryTable;
+  /** Where the descriptor fails the official Data Package v2 profiles: when any, nothing of the package may be written. */
+  problems: Problem[];
 }

@@ -1,11 +1,12 @@
 import type { ColumnRule, Dataset, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
 import { addedNationalFields } from '../dataset/nationalColumns.ts';
 import type { Text } from '../problem/Problem.ts';
+import { sourceTitle } from './sourceTitle.ts';
 
-/** 出典：平塚市「…（令和2年9月1日時点）」を加工して作成: how the source is credited (PDL1.0 / CC BY 4.0 habit). */
-export function sourceCredit(dataset: Dataset): string {
+/** 出典：平塚市「…（令和2年9月1日時点）」を加工して作成: how the version as of `asOf` credits its source (PDL1.0 / CC BY 4.0 habit). */
+export function sourceCredit(dataset: Dataset, asOf: string): string {
   const url = dataset.source.url ? `（${dataset.source.url}）` : '';
-  return `出典：${dataset.publisher.name.ja}「${dataset.source.title.ja}」${url}を加工して作成`;
+  return `出典：${dataset.publisher.name.ja}「${sourceTitle(dataset, asOf).ja}」${url}を加工して作成`;
 }
 
 /** What the rules added after the first ones change, said once per rule the definition uses. */
@@ -61,7 +62,7 @@ function changes(dataset: Dataset): Text[] {
 }
 
 /** ATTRIBUTION.md: licence, how to credit, and what was changed from the source, in Japanese with English. */
-export function attributionText(dataset: Dataset, version: string): string {
+export function attributionText(dataset: Dataset, version: string, asOf: string): string {
   const { license, publisher } = dataset;
   const compatible = license.compatibleWith ? `${license.compatibleWith} と互換です。` : '';
   const credit = `出典：${publisher.name.ja}「${dataset.title.ja}」（${license.title}）`;
@@ -77,9 +78,9 @@ export function attributionText(dataset: Dataset, version: string): string {
     '',
     '## 出典 / Source',
     '',
-    sourceCredit(dataset),
+    sourceCredit(dataset, asOf),
     '',
-    `Made by normalizing "${dataset.source.title.en}" published by ${publisher.name.en}.`,
+    `Made by normalizing "${sourceTitle(dataset, asOf).en}" published by ${publisher.name.en}.`,
     '',
     '## 加工の内容 / What was changed',
     '',

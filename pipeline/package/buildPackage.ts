@@ -4,12 +4,14 @@ import { publishedFields } from '../dataset/published.ts';
 import { attributionText } from './attribution.ts';
 import { toCkanPackage } from './ckan.ts';
 import { dataDictionary } from './dataDictionary.ts';
+import { descriptorProblems } from './checkDescriptor.ts';
 import type { BuiltPackage, DataPackage, PackageFile, Resource, TableSchema } from './DataPackage.ts';
 import { toDcat } from './dcat.ts';
 import { FILE_ROLES, packageFileNames, type PackageFileNames } from './fileNames.ts';
 import { fileDigest, StreamedFile } from './packageFile.ts';
 import { PublishedRecords } from './publishedRecords.ts';
 import { csvProducer, excelCsvProducer, jsonProducer, toCsv } from './serialize.ts';
+import { sourceTitle } from './sourceTitle.ts';
 import { summarize } from './summary.ts';
 import { SUMMARY_KEY, summarizeTable, type SummaryTable } from './summaryTable.ts';
 import { bilingual, toDerivedTableSchema, toTableSchema } from './tableSchema.ts';
@@ -138,9 +140,9 @@ export function completePackage({ input, names, schema, records, csv, json, exce
     version,
     created: `${asOf}T00:00:00+09:00`,
     ...(publisher.url ? { homepage: publisher.url } : {}),
-    keywords: dataset.keywords ?? [],
+    ...(dataset.keywords ? { keywords: dataset.keywords } : {}),
     licenses: [{ name: dataset.license.name, path: dataset.license.path, title: dataset.license.title }],
-    sources: [{ title: dataset.source.title.ja, ...(dataset.source.url ? { path: dataset.source.url } : {}) }],
+    sources: [{ title: sourceTitle(dataset, asOf).ja, ...(dataset.source.url ? { path: dataset.source.url } : {}) }],
     contributors: [
       {
         title: bilingual(publisher.name.ja, publisher.name.en)!,
@@ -156,7 +158,7 @@ export function completePackage({ input, names, schema, records, csv, json, exce
   if (summaryCsv) files.push(summaryCsv);
   files.push(
     dataFile(names.dictionary, dataDictionary(dataset, records, summaryTable, names, asOf)),
-    dataFile(names.attribution, attributionText(dataset, version)),
+    dataFile(names.attribution, attributionText(dataset, version, asOf)),
     dataFile(names.ckan, `${JSON.stringify(toCkanPackage(descriptor), null, 2)}\n`),
   );
   // The DCAT record comes last: it lists every other file with its size and checksum.
@@ -164,6 +166,7 @@ export function completePackage({ input, names, schema, records, csv, json, exce
   return {
     descriptor,
     files,
+    problems: descriptorProblems(descriptor, { file: names.descriptor, definition: dataset.definitionPath }),
     // Made only when asked for (publishing compares them); building writes the files and needs no copy.
     get records() {
       return records.toArray();

@@ -46,7 +46,7 @@ export function toCkanPackage(descriptor: DataPackage): Record<string, unknown> 
     (roles.length === 1 && [undefined, 'author', 'maintainer'].includes(roles[0])) ||
     (roles.length === 2 && !['undefined,undefined', 'maintainer,maintainer', 'author,author'].includes(roles.map(String).join(',')));
   if (allExtracted) delete out.contributors;
-  if (descriptor.keywords.length > 0) {
+  if (descriptor.keywords && descriptor.keywords.length > 0) {
     out.tags = descriptor.keywords.map((name) => ({ name }));
     delete out.keywords;
   }

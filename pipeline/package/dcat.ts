@@ -2,6 +2,7 @@ import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import type { DataPackage, PackageFile } from './DataPackage.ts';
 import { fileStem } from './fileNames.ts';
 import { fileDigest } from './packageFile.ts';
+import { sourceTitle } from './sourceTitle.ts';
 
 /** Every prefix the document uses, inline: a reader never has to fetch a remote context. */
 export const DCAT_CONTEXT = {
@@ -80,7 +81,7 @@ export function toDcat(dataset: Dataset, descriptor: DataPackage, asOf: string, 
     },
     'dct:license': { '@id': license.path },
     'dct:rights': license.compatibleWith ? `${license.title}（${license.compatibleWith} と互換）` : license.title,
-    'dct:source': dataset.source.url ? { '@id': dataset.source.url } : dataset.source.title.ja,
+    'dct:source': dataset.source.url ? { '@id': dataset.source.url } : sourceTitle(dataset, asOf).ja,
     'dcat:distribution': distributions.map((d) => distribution(d, license.path)),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

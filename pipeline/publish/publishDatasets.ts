@@ -18,13 +18,16 @@ export interface PublishOutcome {
   plans: VersionPlan[];
   /** Plans whose version already exists with other content: nothing was written. */
   conflicts: VersionPlan[];
+  /** Plans whose descriptor fails the official Data Package v2 profiles (their problems in built.problems): nothing was written. */
+  refused: VersionPlan[];
   written: boolean;
   /** Another publish holds dist/: nothing was planned or written. */
   busy?: Problem;
 }
 
 /**
- * Plans every dataset's next version; writes them all unless one would overwrite a published version or this is a dry run.
+ * Plans every dataset's next version; writes them all unless one would overwrite a published version, one's descriptor
+ * fails the official profiles, or this is a dry run.
  * Planning and writing happen under dist/'s publish lock, so two publishes never plan from, or write into, the same state.
  */
 export function publishDatasets(
@@ -34,17 +37,19 @@ export function publishDatasets(
 ): PublishOutcome {
   const planAll = () =>
     inputs.map(({ dataset, records, asOf }) => planVersion({ dataset, records, asOf, datasetDir: path.join(dist, dataset.name) }));
+  const refusedOf = (plans: VersionPlan[]) => plans.filter((p) => p.built.problems.length > 0);
   if (options.dryRun) {
     const plans = planAll();
-    return { plans, conflicts: plans.filter((p) => p.status === 'conflict'), written: false };
+    return { plans, conflicts: plans.filter((p) => p.status === 'conflict'), refused: refusedOf(plans), written: false };
   }
   const ops = options.fileOps ?? fileOps;
   const lock = takePublishLock(dist, ops);
-  if (!lock.held) return { plans: [], conflicts: [], written: false, busy: lock.busy };
+  if (!lock.held) return { plans: [], conflicts: [], refused: [], written: false, busy: lock.busy };
   try {
     const plans = planAll();
     const conflicts = plans.filter((p) => p.status === 'conflict');
-    if (conflicts.length > 0) return { plans, conflicts, written: false };
+    const refused = refusedOf(plans);
+    if (conflicts.length > 0 || refused.length > 0) return { plans, conflicts, refused, written: false };
     const catalog: CatalogIndex['datasets'] = plans.map((plan) => {
       const index = writeVersion(plan, path.join(dist, plan.dataset.name), plan.dataset.title, ops);
       const latest = index.versions.find((v) => v.version === index.latest)!;
@@ -59,7 +64,7 @@ export function publishDatasets(
       };
     });
     writeCatalog(dist, catalog, ops);
-    return { plans, conflicts, written: true };
+    return { plans, conflicts, refused, written: true };
   } finally {
     lock.release();
   }

@@ -9,16 +9,26 @@ function sibling(target: string, purpose: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${purpose}-${process.pid}`);
 }
 
-/** Files still to be made once the first ones are written (they may give those files' sizes and hashes). */
-export type LaterFiles = () => PackageFile[];
+/**
+ * Files still to be made once the first ones are written (they may give those files' sizes and hashes), or null when
+ * what was made must not be published after all: then nothing is written.
+ */
+export type LaterFiles = () => PackageFile[] | null;
 
-function stage(ops: FileOps, staging: string, files: PackageFile[], later?: LaterFiles): void {
+/** Writes `files` and the `later` ones into `staging`; false, with `staging` removed, when `later` gave null. */
+function stage(ops: FileOps, staging: string, files: PackageFile[], later?: LaterFiles): boolean {
   ops.remove(staging);
   writeFiles(ops, staging, files);
   if (later) {
+    const more = later();
+    if (more === null) {
+      ops.remove(staging);
+      return false;
+    }
     const written = new Set(files.map((f) => f.path));
-    writeFiles(ops, staging, later().filter((f) => !written.has(f.path)));
+    writeFiles(ops, staging, more.filter((f) => !written.has(f.path)));
   }
+  return true;
 }
 
 /**
@@ -67,14 +77,17 @@ export function createDirectoryAtomic(target: string, files: PackageFile[], ops:
 
 /**
  * Replaces `target` with exactly `files` (and then the `later` ones): staged beside it, then swapped in by two renames, so
- * `target` is the old directory, briefly absent, or the complete new one — never half-written.
+ * `target` is the old directory, briefly absent, or the complete new one — never half-written. False, with `target` left
+ * as it was, when `later` gave null.
  */
-export function writeDirectoryAtomic(target: string, files: PackageFile[], later?: LaterFiles, ops: FileOps = fileOps): void {
+export function writeDirectoryAtomic(target: string, files: PackageFile[], later?: LaterFiles, ops: FileOps = fileOps): boolean {
   ops.mkdir(path.dirname(target));
   const staging = sibling(target, 'staging');
   const retired = sibling(target, 'retired');
+  let written = true;
   undoneOnRefusal(ops, target, { made: staging, retired }, () => {
-    stage(ops, staging, files, later);
+    written = stage(ops, staging, files, later);
+    if (!written) return;
     if (!existsSync(target)) {
       ops.rename(staging, target);
       return;
@@ -84,6 +97,7 @@ export function writeDirectoryAtomic(target: string, files: PackageFile[], later
     ops.rename(staging, target);
     ops.remove(retired);
   });
+  return written;
 }
 
 /** Replaces one file by writing a sibling and renaming it over the old one (atomic on POSIX). */

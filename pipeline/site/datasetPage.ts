@@ -101,7 +101,7 @@ export function renderDatasetPage({ dataset, index, latest }: DatasetPageInput):
 <dt>件数 <span class="en" lang="en">Rows</span></dt><dd>${formatNumber(latest.records.length)}</dd>
 <dt>公開者 <span class="en" lang="en">Publisher</span></dt><dd>${esc(lg_name)}（全国地方公共団体コード ${esc(lg_code)}）</dd>
 <dt>ライセンス <span class="en" lang="en">Licence</span></dt><dd><a href="${esc(dataset.license.path)}">${esc(dataset.license.title)}</a></dd>
-<dt>出典 <span class="en" lang="en">Source</span></dt><dd>${esc(sourceCredit(dataset))}</dd>
+<dt>出典 <span class="en" lang="en">Source</span></dt><dd>${esc(sourceCredit(dataset, asOf))}</dd>
 </dl>
 <section aria-labelledby="downloads-heading">
 <h2 id="downloads-heading">ダウンロード <span class="en" lang="en">Downloads</span></h2>
@@ -118,7 +118,7 @@ ${versionHistory(index)}
 </section>
 </main>
 <footer>
-<p>${esc(sourceCredit(dataset))}。<a href="${href(`${index.latest}/${packageFileNames(dataset).attribution}`)}">ライセンスと出典 / Licence and attribution</a></p>
+<p>${esc(sourceCredit(dataset, asOf))}。<a href="${href(`${index.latest}/${packageFileNames(dataset).attribution}`)}">ライセンスと出典 / Licence and attribution</a></p>
 </footer>`;
   return renderPage({ title: `${dataset.title.ja} | ${dataset.publisher.name.ja}`, description: dataset.description.ja, body, script: FILTER_SCRIPT });
 }

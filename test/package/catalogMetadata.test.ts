@@ -118,7 +118,7 @@ describe('catalog metadata', () => {
       license_title: d.licenses[0]!.title,
       license_url: 'https://creativecommons.org/licenses/by/4.0/',
       author: d.contributors[0]!.title,
-      tags: d.keywords.map((name) => ({ name })),
+      tags: d.keywords!.map((name) => ({ name })),
     });
     const ckanKeys = ['name', 'title', 'version', 'notes', 'url', 'license_id', 'license_title', 'license_url', 'author', 'author_email', 'tags', 'resources', 'extras'];
     expect(Object.keys(ckan).sort()).toEqual([...ckanKeys].sort());

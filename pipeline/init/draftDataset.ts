@@ -47,6 +47,13 @@ function guessPrimaryKey(columns: DraftColumn[], rows: number): DraftColumn | un
   return columns.find((c) => keyLike.includes(c.guess.rule) && !c.quantity && unique(c)) ?? columns.find((c) => c.guess.rule === 'text' && unique(c));
 }
 
+/** The source's title with its as-of date as {asOf}, so each version credits the document of its own date. */
+function sourceTitle(hints: TitleHints, title: string, name: string): { ja: string; en: string } {
+  const written = hints.title ?? title;
+  if (!hints.asOf || !written.includes(hints.asOf.source)) return { ja: written, en: name };
+  return { ja: written.replace(hints.asOf.source, '{asOf}'), en: `${name} (as of {asOf})` };
+}
+
 /** A date in a file name (2024-04-01, 20240401, 2024-04) → `*`: staff upload each update under a new dated name. */
 export function sourcePattern(fileName: string): string {
   return fileName.replace(/(?<![0-9])(?:19|20)[0-9]{2}[-_]?(?:0[1-9]|1[0-2])(?:[-_]?(?:0[1-9]|[12][0-9]|3[01]))?(?![0-9])/u, '*');
@@ -132,7 +139,7 @@ export function draftDataset(workbook: XLSX.WorkBook, options: DraftOptions): Dr
     keywords: [...new Set([shortTitle, publisher.name.ja].filter((k) => k !== PUBLISHER_PLACEHOLDER))],
     publisher,
     license,
-    source: { file: sourcePattern(options.fileName), sheet: grid.name, title: { ja: hints.title ?? title, en: options.name } },
+    source: { file: sourcePattern(options.fileName), sheet: grid.name, title: sourceTitle(hints, title, options.name) },
     recordSchema: `${options.name}.record.schema.json`,
     primaryKey,
     columns: columns.map((c) => c.definition),

@@ -146,6 +146,8 @@ describe('init says what it cannot know, and never passes made-up data off as re
     expect(draft.description.ja).toContain('架空のデータ');
     expect(draft.description.en).not.toContain('describe the data');
     expect(draft.source.file).toBe('made-up-offices-*.xlsx');
+    // The credit line follows each version's as-of date.
+    expect((draft.source as unknown as { title: { ja: string } }).title.ja).toBe('架空市介護サービス事業所一覧（{asOf}時点）【架空のデータ】');
     expect(yaml).toContain('publisher に prefecture を書いてください');
     const column = (label: string) => draft.columns.find((c) => c.label === label)!;
     expect(column('事業所番号')).toMatchObject({ rule: 'code' });

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadAllDatasets, type ProjectPaths } from '../dataset/load.ts';
+import type { ProjectPaths } from '../dataset/load.ts';
+import { DEFAULT_LIMITS } from '../ingest/container.ts';
 import { readWorkbook } from '../ingest/readWorkbook.ts';
 import { draftDataset } from '../init/draftDataset.ts';
 import { renderDefinition, renderRecordSchema } from '../init/renderDraft.ts';
@@ -8,6 +9,7 @@ import { problem, type Problem } from '../problem/Problem.ts';
 import { makeReport } from '../report/Report.ts';
 import { renderText } from '../report/text.ts';
 import { EXIT, type ExitCode, type Io } from './Io.ts';
+import { readSourceFile } from './sourceFiles.ts';
 
 export const DATASET_NAME = /^[a-z0-9][a-z0-9-]*$/u;
 
@@ -30,13 +32,11 @@ function fail(io: Io, options: InitOptions, found: Problem): ExitCode {
 export function initCommand(io: Io, options: InitOptions): ExitCode {
   const absolute = path.resolve(io.cwd, options.file);
   const fileName = path.basename(absolute);
-  if (!existsSync(absolute)) {
-    return fail(io, options, problem('source-error', 'error', { value: options.file }, { ja: `ファイル「${options.file}」が見つかりません。`, en: `The file "${options.file}" does not exist.` }));
-  }
-  const read = readWorkbook(readFileSync(absolute), fileName);
+  const bytes = readSourceFile(absolute, options.file, { sourcesDir: options.paths.sourcesDir, maxBytes: DEFAULT_LIMITS.maxUncompressedBytes });
+  if (!bytes.ok) return fail(io, options, bytes.problem);
+  const read = readWorkbook(bytes.bytes, fileName);
   if (!read.ok) return fail(io, options, read.problem);
-  const existing = loadAllDatasets(options.paths).datasets.filter((d) => d.name !== options.name);
-  const draft = draftDataset(read.workbook, { name: options.name, fileName, existing, ...(options.sheet ? { sheet: options.sheet } : {}) });
+  const draft = draftDataset(read.workbook, { name: options.name, fileName, ...(options.sheet ? { sheet: options.sheet } : {}) });
   if (!draft) {
     return fail(io, options, problem('init-no-header', 'error', { value: options.sheet ?? fileName }, {
       ja: `見出しの行が見つかりません。最初の30行に、2つ以上の見出しが並び、その下にデータが続く行が必要です${options.sheet ? `（シート「${options.sheet}」）` : ''}。`,

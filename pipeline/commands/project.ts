@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import { loadAllDatasets, type ProjectPaths } from '../dataset/load.ts';
+import { matchesSource } from '../dataset/sourcePattern.ts';
 import type { Problem } from '../problem/Problem.ts';
 
 export interface ProjectOptions {
@@ -19,7 +20,7 @@ export type DatasetChoice = { ok: true; dataset: Dataset } | { ok: false; proble
 
 /**
  * The dataset named by --dataset, or the only declared one, or the one whose declared source file
- * has the name of a workbook given on the command line (`opendata validate sources/<its file>`).
+ * (a name or a pattern) matches the name of a workbook given on the command line (`opendata validate sources/<its file>`).
  */
 export function chooseDataset(paths: ProjectPaths, name: string | undefined, files: string[] = []): DatasetChoice {
   const { datasets, problems } = loadAllDatasets(paths);
@@ -30,8 +31,8 @@ export function chooseDataset(paths: ProjectPaths, name: string | undefined, fil
     return { ok: false, problems: [], usage: `unknown dataset "${name}" (declared: ${datasets.map((d) => d.name).join(', ') || 'none'})` };
   }
   if (datasets.length === 1) return { ok: true, dataset: datasets[0]! };
-  const names = new Set(files.map((file) => path.basename(file)));
-  const bySource = datasets.filter((d) => names.has(d.source.file));
+  const names = files.map((file) => path.basename(file));
+  const bySource = datasets.filter((d) => names.some((name) => matchesSource(d.source.file, name)));
   if (bySource.length === 1) return { ok: true, dataset: bySource[0]! };
   return {
     ok: false,

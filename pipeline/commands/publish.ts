@@ -9,7 +9,8 @@ import { renderChangesText } from '../report/changes/text.ts';
 import { makeReport } from '../report/Report.ts';
 import { renderText } from '../report/text.ts';
 import { EXIT, type ExitCode, type Io } from './Io.ts';
-import { processFile } from './readSource.ts';
+import { processSource } from './readSource.ts';
+import { undeclaredSources } from './sourceFiles.ts';
 
 export interface PublishOptions {
   paths: ProjectPaths;
@@ -25,15 +26,21 @@ export interface PublishOptions {
 export async function publishCommand(io: Io, options: PublishOptions): Promise<ExitCode> {
   const loaded = loadAllDatasets(options.paths);
   const { datasets } = loaded;
-  // A definition drafted by opendata init is published only once a person has reviewed its guesses.
-  const problems = [...loaded.problems, ...datasets.flatMap((d) => unreviewedGuesses(d, 'error') ?? [])];
+  // A definition drafted by opendata init is published only once a person has reviewed its guesses,
+  // and nothing is published while sources/ holds a file no definition declares (an upload going nowhere);
+  // that is looked for once every definition loads, as a file's definition may be the one that failed.
+  const problems = [
+    ...loaded.problems,
+    ...datasets.flatMap((d) => unreviewedGuesses(d, 'error') ?? []),
+    ...(loaded.problems.length === 0 ? undeclaredSources(datasets, options.paths.sourcesDir, io.cwd) : []),
+  ];
   if (problems.length > 0) {
     io.stderr(renderText(makeReport({ dataset: 'schema', file: options.paths.schemaDir, rows: 0, asOf: null, problems })));
     return EXIT.invalid;
   }
   const inputs: DatasetRecords[] = [];
   for (const dataset of datasets) {
-    const { report, records } = processFile(dataset.sourcePath, dataset, io.cwd);
+    const { report, records } = processSource(dataset, io.cwd);
     if (report.valid && report.asOf !== null) inputs.push({ dataset, records, asOf: report.asOf });
     else io.stderr(renderText(report));
   }

@@ -1,7 +1,32 @@
 import type { Text } from '../problem/Problem.ts';
 
+/** Rules that read one cell into one field. */
+export const SINGLE_FIELD_RULES = [
+  'text',
+  'integer',
+  'number',
+  'date',
+  'month',
+  'time',
+  'datetime',
+  'year',
+  'fiscal-year',
+  'boolean',
+  'latitude',
+  'longitude',
+  'enum',
+  'code',
+  'url',
+  'email',
+  'phone',
+  'postal-code',
+  'corporate-number',
+  'lg-code',
+] as const;
+export type SingleFieldRule = (typeof SINGLE_FIELD_RULES)[number];
+
 /** How one column's cell text becomes a field value. The small documented set of rules. */
-export type ColumnRule = 'text' | 'integer' | 'date' | 'month' | 'numbered-label' | 'relist-marker' | 'enum' | 'code';
+export type ColumnRule = SingleFieldRule | 'numbered-label' | 'relist-marker';
 
 interface ColumnBase {
   /** Header label as staff write it in the sheet. */
@@ -11,10 +36,15 @@ interface ColumnBase {
 }
 
 export interface SingleFieldColumn extends ColumnBase {
-  rule: 'text' | 'integer' | 'date' | 'month' | 'enum' | 'code';
+  rule: SingleFieldRule;
   field: string;
   /** Integer columns only: in every row this field equals the sum of these fields (a 合計 column). */
   sumOf?: string[];
+  /** Boolean columns: the words meaning true and false; the first of each is published in the CSV. */
+  trueValues?: string[];
+  falseValues?: string[];
+  /** Time columns: 24:00 is allowed (a closing time at the end of the day). */
+  allow24?: boolean;
 }
 
 /** `（1）命を守る…` → a number field and a label field. */
@@ -52,7 +82,10 @@ export interface License {
 }
 
 export interface SourceDeclaration {
-  /** File name inside sources/. */
+  /**
+   * File name inside sources/, or a pattern of names (`*` any characters, `?` one): then the matching
+   * workbook with the newest as-of date is the source (sourcePattern.ts, commands/sourceFiles.ts).
+   */
   file: string;
   /** Sheet name; default: the first sheet that has the header. */
   sheet?: string;
@@ -149,6 +182,6 @@ export interface Dataset extends DatasetDefinitionFile {
   fields: string[];
   /** Path of the definition file, for messages. */
   definitionPath: string;
-  /** Absolute path of the source workbook. */
+  /** Absolute path of the declared source: sources/ joined with source.file, a name or a pattern. */
   sourcePath: string;
 }

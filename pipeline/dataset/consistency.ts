@@ -2,6 +2,7 @@ import { fieldsOfColumn } from './columns.ts';
 import type { Dataset, FieldSchema } from './DatasetDefinition.ts';
 import { hasNationalColumns, NATIONAL_FIELD_NAMES } from './nationalColumns.ts';
 import { checkTotalsDeclarations } from './totalsConsistency.ts';
+import { lgCodeCheckDigit } from '../normalize/rules/checkDigit.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
 
 const typesOf = (schema: FieldSchema): string[] => (Array.isArray(schema.type) ? schema.type : [schema.type]);
@@ -37,6 +38,15 @@ export function checkConsistency(dataset: Dataset): Problem[] {
           field,
         );
       }
+      const misplaced = (['trueValues', 'falseValues', 'allow24'] as const).filter((key) => key in column && column.rule !== (key === 'allow24' ? 'time' : 'boolean'));
+      for (const key of misplaced) {
+        const owner = key === 'allow24' ? 'time' : 'boolean';
+        say(`Column ${column.label}: ${key} belongs to ${owner} columns, but its rule is ${column.rule}.`, `列「${column.label}」の ${key} は rule が ${owner} の列だけに書けます（この列は ${column.rule}）。`, key);
+      }
+      if (column.rule === 'boolean') {
+        const both = (column.trueValues ?? []).filter((word) => (column.falseValues ?? []).includes(word));
+        if (both.length > 0) say(`Column ${column.label} lists ${both.join(', ')} as both true and false.`, `列「${column.label}」の ${both.join('、')} が trueValues と falseValues の両方にあります。`, both[0]);
+      }
       if (column.rule === 'enum' && !Array.isArray(schema.enum)) {
         say(`Field ${field} uses the enum rule but its schema has no enum.`, `項目 ${field} は enum ですが、スキーマに enum がありません。`, field);
       }
@@ -52,7 +62,15 @@ export function checkConsistency(dataset: Dataset): Problem[] {
     if (column.rule === 'relist-marker') for (const field of column.sameAsOriginal ?? []) needsField(field, 'sameAsOriginal');
   }
   if (hasNationalColumns(dataset)) {
+    // A sheet's own 全国地方公共団体コード / 地方公共団体名 columns are the national columns, read from the sheet.
     for (const field of NATIONAL_FIELD_NAMES.filter((f) => Object.hasOwn(properties, f))) {
+      const column = dataset.columns.find((c) => fieldsOfColumn(c).includes(field));
+      if (column) {
+        if (field === 'lg_code' && column.rule !== 'lg-code') {
+          say(`Column ${column.label} gives lg_code: its rule must be lg-code (six digits, check digit verified).`, `列「${column.label}」は lg_code になるので、rule は lg-code にしてください（6桁・検査数字を確かめます）。`, field);
+        }
+        continue;
+      }
       say(
         `The record schema declares ${field}, which nationalColumns already adds; remove it from the schema or set nationalColumns: false.`,
         `スキーマの項目 ${field} は nationalColumns が付ける項目と重なります。スキーマから外すか nationalColumns: false にしてください。`,
@@ -60,6 +78,7 @@ export function checkConsistency(dataset: Dataset): Problem[] {
       );
     }
   }
+  checkPublisher(dataset, say);
   checkSummary(dataset, needsField, say);
   checkTotalsDeclarations(dataset, say);
   return problems;
@@ -94,6 +113,31 @@ function reportUnmatched(dataset: Dataset, undeclared: { label: string; field: s
   }
 }
 
+/** Written by opendata init where it found no code or name; a definition that still holds them is not published. */
+export const LG_CODE_PLACEHOLDER = '000000';
+export const PUBLISHER_PLACEHOLDER = '（団体名）';
+
+/** The publisher's code is a real 全国地方公共団体コード (its check digit agrees) and no placeholder is left. */
+function checkPublisher(dataset: Dataset, say: Say): void {
+  const { lgCode, name } = dataset.publisher;
+  if (lgCode === LG_CODE_PLACEHOLDER) {
+    say(
+      `publisher.lgCode is still the placeholder ${LG_CODE_PLACEHOLDER} written by opendata init: enter your six-digit local government code.`,
+      `publisher.lgCode が opendata init の仮の値 ${LG_CODE_PLACEHOLDER} のままです。自分の団体の全国地方公共団体コード（6桁、例: 平塚市 142034）を入れてください。`,
+      lgCode,
+    );
+  } else if (/^[0-9]{6}$/u.test(lgCode) && Number(lgCode[5]) !== lgCodeCheckDigit(lgCode.slice(0, 5))) {
+    say(
+      `publisher.lgCode ${lgCode} is not a local government code: its check digit should be ${lgCodeCheckDigit(lgCode.slice(0, 5))}.`,
+      `publisher.lgCode ${lgCode} は全国地方公共団体コードではありません（検査数字は ${lgCodeCheckDigit(lgCode.slice(0, 5))} のはずです）。総務省のコード表で確かめてください。`,
+      lgCode,
+    );
+  }
+  if (name.ja === PUBLISHER_PLACEHOLDER) {
+    say(`publisher.name is still the placeholder ${PUBLISHER_PLACEHOLDER}: enter your local government's name.`, `publisher.name が仮の値「${PUBLISHER_PLACEHOLDER}」のままです。団体名を入れてください。`, name.ja);
+  }
+}
+
 /** The summary declaration names record fields; it sums a number; it filters and charts only what it groups by. */
 function checkSummary(dataset: Dataset, needsField: (field: string, role: string) => void, say: Say): void {
   const summary = dataset.summary;
@@ -114,7 +158,15 @@ function checkSummary(dataset: Dataset, needsField: (field: string, role: string
 function expectedType(rule: string, field: string, column: { rule: string; fields?: { number: string } }): string {
   switch (rule) {
     case 'integer':
+    case 'year':
+    case 'fiscal-year':
       return 'integer';
+    case 'number':
+    case 'latitude':
+    case 'longitude':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
     case 'numbered-label':
       return column.fields?.number === field ? 'integer' : 'string';
     case 'relist-marker':

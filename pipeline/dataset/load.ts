@@ -5,6 +5,7 @@ import { readDefinition, type ParsedDefinition } from './parseDefinition.ts';
 import { validatorKey } from './precompiled.ts';
 import { checkConsistency } from './consistency.ts';
 import { describeDefinitionErrors } from './definitionErrors.ts';
+import { duplicateDefinitions } from './duplicates.ts';
 import type { Dataset, DatasetDefinitionFile, RecordSchema } from './DatasetDefinition.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
 
@@ -96,7 +97,7 @@ export function loadDataset(definitionPath: string, paths: ProjectPaths): LoadRe
   return { ok: true, dataset };
 }
 
-/** Loads every definition under schemaDir/datasets. */
+/** Loads every definition under schemaDir/datasets; names and source files must be unique among them. */
 export function loadAllDatasets(paths: ProjectPaths): { datasets: Dataset[]; problems: Problem[] } {
   const datasets: Dataset[] = [];
   const problems: Problem[] = [];
@@ -105,5 +106,6 @@ export function loadAllDatasets(paths: ProjectPaths): { datasets: Dataset[]; pro
     if (result.ok) datasets.push(result.dataset);
     else problems.push(...result.problems);
   }
+  problems.push(...duplicateDefinitions(datasets));
   return { datasets, problems };
 }

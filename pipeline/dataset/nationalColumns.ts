@@ -26,6 +26,12 @@ export const NATIONAL_FIELDS: Readonly<Record<string, FieldSchema>> = {
 
 export const NATIONAL_FIELD_NAMES = Object.keys(NATIONAL_FIELDS);
 
+/** The national columns the pipeline adds from the publisher: those the sheet does not already hold. */
+export function addedNationalFields(dataset: Dataset): string[] {
+  if (!hasNationalColumns(dataset)) return [];
+  return NATIONAL_FIELD_NAMES.filter((field) => !Object.hasOwn(dataset.recordSchemaJson.properties, field));
+}
+
 export function hasNationalColumns(dataset: Dataset): boolean {
   return dataset.nationalColumns !== false;
 }

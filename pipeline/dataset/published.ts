@@ -1,5 +1,5 @@
 import type { Dataset, FieldSchema } from './DatasetDefinition.ts';
-import { hasNationalColumns, NATIONAL_FIELD_NAMES, NATIONAL_FIELDS } from './nationalColumns.ts';
+import { addedNationalFields, NATIONAL_FIELDS } from './nationalColumns.ts';
 
 /**
  * The published record: the national columns (when on) followed by the record schema's fields in
@@ -7,12 +7,12 @@ import { hasNationalColumns, NATIONAL_FIELD_NAMES, NATIONAL_FIELDS } from './nat
  * the files and the pages describe this published record.
  */
 export function publishedFields(dataset: Dataset): string[] {
-  return hasNationalColumns(dataset) ? [...NATIONAL_FIELD_NAMES, ...dataset.fields] : [...dataset.fields];
+  return [...addedNationalFields(dataset), ...dataset.fields];
 }
 
 /** The JSON Schema of one published field. */
 export function publishedFieldSchema(dataset: Dataset, field: string): FieldSchema {
-  if (hasNationalColumns(dataset) && Object.hasOwn(NATIONAL_FIELDS, field)) return NATIONAL_FIELDS[field]!;
+  if (addedNationalFields(dataset).includes(field)) return NATIONAL_FIELDS[field]!;
   const schema = Object.hasOwn(dataset.recordSchemaJson.properties, field) ? dataset.recordSchemaJson.properties[field] : undefined;
   if (!schema) throw new Error(`${field} is not a published field of ${dataset.name}`);
   return schema;

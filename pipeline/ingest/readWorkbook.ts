@@ -1,6 +1,8 @@
 import * as XLSX from 'xlsx';
 import { problem, type Problem } from '../problem/Problem.ts';
+import { cutText } from '../problem/cutText.ts';
 import { damaged, DEFAULT_LIMITS, inspectContainer, type ContainerKind, type ContainerLimits } from './container.ts';
+import { disguisedFormat } from './disguisedFormat.ts';
 import { markHiddenXlsx } from './hiddenMarks.ts';
 import { inflateParts } from './inflateParts.ts';
 import { mergeListOverLimits, sheetOverLimits } from './sheetLimits.ts';
@@ -21,6 +23,8 @@ export const READ_OPTIONS: XLSX.ParsingOptions = { dense: true, cellFormula: tru
 
 /** Bytes → a parsed workbook, refusing hostile or broken files before SheetJS inflates anything. */
 export function readWorkbook(bytes: Uint8Array, fileName: string, limits: ContainerLimits = DEFAULT_LIMITS): WorkbookRead {
+  const disguised = disguisedFormat(bytes, fileName);
+  if (disguised) return { ok: false, problem: disguised };
   const check = inspectContainer(bytes, fileName, limits);
   if (!check.ok) return check;
   if (check.kind === 'xlsx' && check.parts) {
@@ -50,7 +54,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: Contai
   } catch (error) {
     // The reader's own words are for developers: kept, short, in the English text only.
     const refused = damaged(fileName).problem;
-    const detail = String((error as Error)?.message ?? error).slice(0, 200);
+    const detail = cutText(String((error as Error)?.message ?? error), 200);
     return { ok: false, problem: { ...refused, message: { ja: refused.message.ja, en: `${refused.message.en} (reader: ${detail})` } } };
   }
   if (workbook.SheetNames.length === 0) {

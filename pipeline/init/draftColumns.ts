@@ -5,7 +5,7 @@ import type { Guess } from './Draft.ts';
 import { isTotalLabel } from './dataRows.ts';
 import { dictionaryName, FieldNamer, unitOf } from './fieldNames.ts';
 import type { HeaderLabel } from './headerRow.ts';
-import { guessRule, readColumn, type RuleGuess } from './guessRule.ts';
+import { guessRule, readColumn, type GuessedRule, type RuleGuess } from './guessRule.ts';
 
 /** One drafted column: its definition, the JSON Schema of each field it produces, and what was guessed. */
 export interface DraftColumn {
@@ -17,6 +17,24 @@ export interface DraftColumn {
   /** An integer column that counts or measures something (not an identifier or a small code). */
   quantity: boolean;
 }
+
+/** The JSON type of the typed rules' fields; their form is the rule's (the Table Schema type follows from it). */
+const TYPED_SCHEMAS: Partial<Record<GuessedRule, string>> = {
+  number: 'number',
+  latitude: 'number',
+  longitude: 'number',
+  year: 'integer',
+  'fiscal-year': 'integer',
+  boolean: 'boolean',
+  time: 'string',
+  datetime: 'string',
+  url: 'string',
+  email: 'string',
+  phone: 'string',
+  'postal-code': 'string',
+  'corporate-number': 'string',
+  'lg-code': 'string',
+};
 
 function numbersOf(values: unknown[]): number[] {
   return values.filter((v): v is number => typeof v === 'number');
@@ -32,14 +50,25 @@ function schemaFor(type: string, nullable: boolean, title: string, extra: Partia
   return { type: nullable ? [type, 'null'] : type, ...extra, title };
 }
 
+/**
+ * lg_code and lg_name are the national columns: a sheet's code column takes the name only when it reads as
+ * a checked 全国地方公共団体コード, and its name column only as text (never an enum of one city).
+ */
+function nationalName(name: string | undefined, rule: GuessedRule): string | undefined {
+  if (name === 'lg_code' && rule !== 'lg-code') return 'city_code';
+  return name;
+}
+
 /** Columns of the draft, left to right, with field names from the small dictionary or column_<n>. */
 export function draftColumns(labels: HeaderLabel[], rows: (SourceCell | undefined)[][]): { columns: DraftColumn[]; guesses: Guess[] } {
   const namer = new FieldNamer();
   const guesses: Guess[] = [];
   const columns = labels.map((header, i): DraftColumn => {
     const cells = rows.map((row) => row[i]);
-    const guess = guessRule(header.label, cells);
-    const known = dictionaryName(header.label);
+    const drafted = guessRule(header.label, cells);
+    const known = nationalName(dictionaryName(header.label), drafted.rule);
+    // A name column repeats one city's name: text, not an enum of that one value.
+    const guess: RuleGuess = known === 'lg_name' && drafted.rule === 'enum' ? { ...drafted, rule: 'text', why: { ja: '地方公共団体名（文字）', en: 'local government name (text)' } } : drafted;
     const base = known ?? `column_${i + 1}`;
     const label = header.label;
     const path = `columns[${i}]`;
@@ -87,6 +116,12 @@ export function draftColumns(labels: HeaderLabel[], rows: (SourceCell | undefine
           const minimum = minimumOf(values, quantity);
           const extra: Partial<FieldSchema> = { ...(minimum !== undefined ? { minimum } : {}), ...(unit ? { 'x-unit': unit } : {}) };
           return { definition, guess, quantity, integers, properties: [[field, schemaFor('integer', guess.nullable, label, extra)]] };
+        }
+        Object.assign(definition, guess.options);
+        const typed = TYPED_SCHEMAS[guess.rule];
+        if (typed) {
+          const extra: Partial<FieldSchema> = guess.unit ? { 'x-unit': guess.unit } : {};
+          return { definition, guess, quantity: false, properties: [[field, schemaFor(typed, guess.nullable, label, extra)]] };
         }
         const extra: Partial<FieldSchema> =
           guess.rule === 'date' ? { format: 'date' } : guess.rule === 'month' ? { format: YEAR_MONTH_FORMAT } : guess.rule === 'enum' ? { enum: guess.enumValues ?? [] } : strings;

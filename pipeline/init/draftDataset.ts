@@ -1,20 +1,18 @@
-import path from 'node:path';
 import type * as XLSX from 'xlsx';
-import type { Dataset, FieldSchema, License, Publisher, SingleFieldColumn } from '../dataset/DatasetDefinition.ts';
+import { LG_CODE_PLACEHOLDER, PUBLISHER_PLACEHOLDER } from '../dataset/consistency.ts';
+import type { FieldSchema, License, Publisher, SingleFieldColumn } from '../dataset/DatasetDefinition.ts';
 import { sheetGrid, type SheetGrid } from '../ingest/sheetCells.ts';
 import type { Draft, DraftDefinition, Guess } from './Draft.ts';
 import { dataRows } from './dataRows.ts';
 import { draftColumns, guessSumOf, type DraftColumn } from './draftColumns.ts';
 import { findHeaderRow, type HeaderGuess } from './headerRow.ts';
-import { titleHints, type TitleHints } from './titleHints.ts';
+import { splitMunicipality, titleHints, type TitleHints } from './titleHints.ts';
 
 export interface DraftOptions {
   name: string;
   /** The workbook's file name: the definition's source.file. */
   fileName: string;
   sheet?: string;
-  /** Definitions already in the project: a city's datasets share their publisher and licence. */
-  existing: Dataset[];
 }
 
 const DEFAULT_LICENSE: License = {
@@ -48,22 +46,32 @@ function guessPrimaryKey(columns: DraftColumn[], rows: number): DraftColumn | un
 
 const fieldOf = (c: DraftColumn) => (c.definition as SingleFieldColumn).field;
 
-function publisherOf(hints: TitleHints, existing: Dataset[]): { publisher: Publisher; license: License; why: Guess['why'] } {
-  const first = existing[0];
-  if (first) {
-    const from = path.basename(first.definitionPath);
-    return { publisher: first.publisher, license: first.license, why: { ja: `${from} から写しました`, en: `copied from ${from}` } };
-  }
-  const name = hints.publisher?.name ?? '（団体名）';
-  return {
-    publisher: {
-      name: { ja: name, en: name },
-      ...(hints.publisher?.prefecture ? { prefecture: { ja: hints.publisher.prefecture, en: hints.publisher.prefecture } } : {}),
-      lgCode: '000000',
-    },
-    license: DEFAULT_LICENSE,
-    why: { ja: '表題から。全国地方公共団体コード（lgCode）と英語名を入れてください', en: 'from the title; enter the local government code (lgCode) and the English names' },
+
+/** The one value a column holds in every row, if it holds exactly one. */
+function onlyValue(columns: DraftColumn[], field: string): string | undefined {
+  const column = columns.find((c) => c.properties.some(([f]) => f === field));
+  const values = new Set(column?.guess.values.map(String));
+  return values.size === 1 ? [...values][0] : undefined;
+}
+
+/**
+ * Who publishes: from the sheet's own national columns (全国地方公共団体コード, 地方公共団体名) when they
+ * hold one city, else the name from the title; never copied from another definition. Without a code, a
+ * placeholder that validate and publish refuse until a person writes the real one.
+ */
+function publisherOf(hints: TitleHints, columns: DraftColumn[]): { publisher: Publisher; why: Guess['why']; found: boolean } {
+  const code = onlyValue(columns, 'lg_code');
+  const sheetName = onlyValue(columns, 'lg_name');
+  const place = sheetName ? splitMunicipality(sheetName) : hints.publisher;
+  const name = place?.name ?? PUBLISHER_PLACEHOLDER;
+  const publisher: Publisher = {
+    name: { ja: name, en: name },
+    ...(place?.prefecture ? { prefecture: { ja: place.prefecture, en: place.prefecture } } : {}),
+    lgCode: code ?? LG_CODE_PLACEHOLDER,
   };
+  const from = code ? { ja: 'シートの全国地方公共団体コード・地方公共団体名の列から', en: "from the sheet's local government code and name columns" } : { ja: '表題から', en: 'from the title' };
+  const missing = code ? '' : '。全国地方公共団体コード（lgCode）を入れてください';
+  return { publisher, found: code !== undefined, why: { ja: `${from.ja}${missing}。英語名を入れてください`, en: `${from.en}${code ? '' : '; enter the local government code (lgCode)'}; give the English names` } };
 }
 
 /** Drafts a definition and record schema from a workbook, recording every guess. Null when no header row is found. */
@@ -86,16 +94,28 @@ export function draftDataset(workbook: XLSX.WorkBook, options: DraftOptions): Dr
     if (column.definition.rule === 'relist-marker' && quantities.length > 0) column.definition.sameAsOriginal = quantities;
   }
   const groupBy = columns
+    .filter((c) => new Set(c.guess.values).size > 1)
     .filter((c) => c.guess.rule === 'enum' || (c.guess.rule === 'text' && !c.guess.nullable && new Set(c.guess.values).size <= GROUP_MAX_VALUES && c.guess.values.length >= 2 * new Set(c.guess.values).size))
     .map(fieldOf)
     .filter((f) => f !== primaryKey);
 
-  const { publisher, license, why: publisherWhy } = publisherOf(hints, options.existing);
+  const { publisher, why: publisherWhy, found } = publisherOf(hints, columns);
+  const license = DEFAULT_LICENSE;
+  if (!found) {
+    todos.push({
+      path: 'publisher',
+      text: {
+        ja: `シートにも表題にも全国地方公共団体コードがありません。publisher.lgCode の ${LG_CODE_PLACEHOLDER} を自分の団体のコード（6桁）に直してください（直すまで公開できません）。`,
+        en: `Neither the sheet nor the title gives the local government code: replace ${LG_CODE_PLACEHOLDER} in publisher.lgCode with yours (nothing is published until then).`,
+      },
+    });
+  }
   const title = hints.shortTitle ?? options.name;
   const definition: DraftDefinition = {
     name: options.name,
     title: { ja: title, en: options.name },
     description: { ja: `${title}です。`, en: `${options.name} (describe the data in English)` },
+    keywords: [...new Set([title, publisher.name.ja].filter((k) => k !== PUBLISHER_PLACEHOLDER))],
     publisher,
     license,
     source: { file: options.fileName, sheet: grid.name, title: { ja: hints.title ?? title, en: options.name } },
@@ -112,7 +132,8 @@ export function draftDataset(workbook: XLSX.WorkBook, options: DraftOptions): Dr
     { path: 'title', why: { ja: hints.title ? '表題の行から（時点を除く）。英語名を入れてください' : '表題がありません', en: 'from the title row, as-of part removed; give the English title' } },
     { path: 'description', why: { ja: 'データの説明を書いてください', en: 'describe the data' } },
     { path: 'publisher', why: publisherWhy },
-    { path: 'license', why: options.existing[0] ? publisherWhy : { ja: '既定の CC BY 4.0', en: 'the default, CC BY 4.0' } },
+    { path: 'keywords', why: { ja: '表題と団体名から。検索で使われる語を足してください', en: 'from the title and the publisher; add the words people search for' } },
+    { path: 'license', why: { ja: '既定の CC BY 4.0', en: 'the default, CC BY 4.0' } },
     { path: 'source.title.en', why: { ja: '英語名を入れてください', en: 'give the English title' } },
   );
   if (sheetRows.totalsLabel) guesses.push({ path: 'totalsRow', why: { ja: `表の下の「${sheetRows.totalsLabel}」の行`, en: `the ${sheetRows.totalsLabel} row under the table` } });

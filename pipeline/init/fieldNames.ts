@@ -24,6 +24,20 @@ const DICTIONARY: Readonly<Record<string, readonly string[]>> = {
   latitude: ['緯度'],
   longitude: ['経度'],
   url: ['url', 'ホームページ'],
+  lg_code: ['全国地方公共団体コード', '地方公共団体コード', '団体コード'],
+  lg_name: ['地方公共団体名', '自治体名'],
+  id: ['id'],
+  name_kana: ['名称_カナ', '名称カナ', 'ふりがな', 'フリガナ'],
+  name_en: ['名称_英字', '名称_英語'],
+  email: ['メールアドレス', 'eメール', 'email'],
+  fax: ['fax番号', 'fax', 'ファックス番号'],
+  corporate_number: ['法人番号'],
+  days: ['利用可能曜日', '開館曜日'],
+  opening_time: ['開始時間', '開始時刻', '開館時間', '営業開始時間'],
+  closing_time: ['終了時間', '終了時刻', '閉館時間', '営業終了時間'],
+  location: ['設置位置'],
+  fiscal_year: ['年度'],
+  year: ['年'],
 };
 
 /** A unit written after the label, as in 事業費（千円）: put in the schema as x-unit. */

@@ -1,4 +1,5 @@
-import type { ColumnDefinition, Dataset } from '../dataset/DatasetDefinition.ts';
+import type { ColumnDefinition, Dataset, SingleFieldRule } from '../dataset/DatasetDefinition.ts';
+import { guessTypedRule, type ReadsAll, type RuleOptions } from './guessTypedRule.ts';
 import type { SourceCell } from '../ingest/Table.ts';
 import { readCell } from '../normalize/readCell.ts';
 import type { FieldValue } from '../normalize/RecordRow.ts';
@@ -7,7 +8,7 @@ import { splitNumberedLabel } from '../normalize/rules/numberedLabel.ts';
 import { stripRelistMarker } from '../normalize/rules/relistMarker.ts';
 import type { Text } from '../problem/Problem.ts';
 
-export type GuessedRule = 'text' | 'integer' | 'date' | 'month' | 'enum' | 'code' | 'numbered-label' | 'relist-marker';
+export type GuessedRule = SingleFieldRule | 'numbered-label' | 'relist-marker';
 
 export interface RuleGuess {
   rule: GuessedRule;
@@ -19,6 +20,10 @@ export interface RuleGuess {
   values: FieldValue[];
   /** enum: the allowed values, in the order they first appear. */
   enumValues?: string[];
+  /** What the column needs beside its rule (boolean words, allow24). */
+  options?: RuleOptions;
+  /** A unit the values carry (%). */
+  unit?: string;
 }
 
 /** Markers of "none" that init recognises, as the definition's missingValues would declare them. */
@@ -27,21 +32,25 @@ export const NONE_MARKERS = ['-'];
 const ENUM_MAX_VALUES = 6;
 const ENUM_MAX_LENGTH = 20;
 
-/** readCell needs only the none-markers (and the schema of enum fields, which init does not probe). */
-const PROBE = { missingValues: NONE_MARKERS, recordSchemaJson: { type: 'object', properties: {} } } as unknown as Dataset;
+/** readCell needs only the none-markers (and the schema of enum fields, which init does not probe; the unit of number fields). */
+const probeDataset = (percent: boolean) =>
+  ({ missingValues: NONE_MARKERS, recordSchemaJson: { type: 'object', properties: percent ? { f: { type: 'number', 'x-unit': '%' } } : {} } }) as unknown as Dataset;
+const PROBE = probeDataset(false);
+const PROBE_PERCENT = probeDataset(true);
 
-function probe(rule: GuessedRule, cells: SourceCell[]) {
+function probe(rule: GuessedRule, cells: SourceCell[], options: RuleOptions & { percent?: boolean } = {}) {
+  const { percent, ...columnOptions } = options;
   const column = (rule === 'numbered-label'
     ? { label: 'probe', rule, fields: { number: 'n', label: 'l' } }
     : rule === 'relist-marker'
       ? { label: 'probe', rule, field: 'f', relistedFrom: 'r' }
-      : { label: 'probe', rule, field: 'f' }) as ColumnDefinition;
-  return cells.map((cell) => readCell(column, cell, PROBE));
+      : { label: 'probe', rule, field: 'f', ...columnOptions }) as ColumnDefinition;
+  return cells.map((cell) => readCell(column, cell, percent ? PROBE_PERCENT : PROBE));
 }
 
 /** Every non-empty cell reads with the rule without an error. */
-function readsAll(rule: GuessedRule, cells: SourceCell[]): FieldValue[] | null {
-  const readings = probe(rule, cells);
+function readsAll(rule: GuessedRule, cells: SourceCell[], options: RuleOptions & { percent?: boolean } = {}): FieldValue[] | null {
+  const readings = probe(rule, cells, options);
   if (readings.some((r) => r.findings.some((f) => f.severity === 'error'))) return null;
   return readings.map((r) => r.values[0]?.[1] ?? null);
 }
@@ -77,6 +86,11 @@ export function guessRule(label: string, column: (SourceCell | undefined)[]): Ru
   if (n > 0 && numbered >= Math.max(1, 0.8 * n)) {
     return { ...base, nullable: nullable || numbered < n, rule: 'numbered-label', values: readsAll('numbered-label', cells) ?? [], why: { ja: `${n}件中${numbered}件が（1）などの番号で始まる`, en: `${numbered} of ${n} start with a number like （1）` } };
   }
+  const typed = guessTypedRule(label, cells, strings, readsAll satisfies ReadsAll);
+  if (typed) {
+    const values = readsAll(typed.rule, cells, { ...typed.options, percent: typed.unit === '%' }) ?? [];
+    return { ...base, ...typed, values };
+  }
   const dateCells = numbers.filter((c) => c.format !== undefined && readsAll('date', [c]) !== null);
   const monthCells = dateCells.filter((c) => isMonthFormat(c.format));
   if (n > 0 && strings.length + numbers.length === n) {
@@ -103,6 +117,6 @@ export function guessRule(label: string, column: (SourceCell | undefined)[]): Ru
 }
 
 /** The values one rule reads from a column, row-aligned (null for an empty or absent cell). */
-export function readColumn(rule: GuessedRule, column: (SourceCell | undefined)[]): FieldValue[] {
-  return column.map((cell) => (cell ? (probe(rule, [cell])[0]?.values[0]?.[1] ?? null) : null));
+export function readColumn(rule: GuessedRule, column: (SourceCell | undefined)[], options: RuleOptions & { percent?: boolean } = {}): FieldValue[] {
+  return column.map((cell) => (cell ? (probe(rule, [cell], options)[0]?.values[0]?.[1] ?? null) : null));
 }

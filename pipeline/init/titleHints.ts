@@ -34,7 +34,13 @@ export function titleHints(grid: SheetGrid, headerRow: number): TitleHints {
   }
   const withoutDate = hints.asOf ? title.replace(AS_OF_PART, '').replace(hints.asOf.source, '') : title;
   hints.shortTitle = withoutDate.replace(/[【［[][^】］\]]*[】］\]]/gu, '').replace(/[（(][)）]/gu, '').trim() || title;
-  const place = MUNICIPALITY.exec(title)?.groups;
-  if (place?.name) hints.publisher = { name: place.name, ...(place.prefecture ? { prefecture: place.prefecture } : {}) };
+  const place = splitMunicipality(title);
+  if (place) hints.publisher = place;
   return hints;
+}
+
+/** 神奈川県平塚市… → { prefecture: 神奈川県, name: 平塚市 }: a municipality named at the start of a text. */
+export function splitMunicipality(text: string): { prefecture?: string; name: string } | undefined {
+  const place = MUNICIPALITY.exec(text)?.groups;
+  return place?.name ? { name: place.name, ...(place.prefecture ? { prefecture: place.prefecture } : {}) } : undefined;
 }

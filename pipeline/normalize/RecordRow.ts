@@ -1,7 +1,7 @@
 import type { ChangeLog } from './CellChanges.ts';
 import type { Problem } from '../problem/Problem.ts';
 
-export type FieldValue = string | number | null;
+export type FieldValue = string | number | boolean | null;
 
 /** A record keyed by field name; built without a prototype so no label can reach Object.prototype. */
 export type Values = Record<string, FieldValue>;

@@ -15,6 +15,13 @@ import { andThen, type RuleResult } from './rules/RuleResult.ts';
 import { matchEnum } from './rules/enumLabel.ts';
 import { monthFromSerial, parseJapaneseMonth } from './rules/japaneseMonth.ts';
 import { codeFromNumber } from './rules/codeFromNumber.ts';
+import { decimalFromCell, parseDecimal } from './rules/decimal.ts';
+import { parseTimeOfDay, timeFromSerial } from './rules/timeOfDay.ts';
+import { dateTimeFromSerial, parseDateTime } from './rules/dateTime.ts';
+import { parseYear, yearFromCell } from './rules/year.ts';
+import { booleanFromCell, matchBoolean, type BooleanWords } from './rules/booleanWord.ts';
+import { coordinateFromCell, parseCoordinate } from './rules/coordinate.ts';
+import { parseTextFormat, textFormatFromCell, type TextFormat } from './rules/textFormats.ts';
 
 /** What one cell gives: a value per field its column produces, and the trail of how. */
 export interface CellReading {
@@ -44,7 +51,8 @@ export function readCell(column: ColumnDefinition, cell: SourceCell | undefined,
     reading.blank = true;
     return reading;
   }
-  if (typeof raw === 'number') return finish(reading, column, readNumber(column, raw, cell?.format));
+  if (typeof raw === 'number') return finish(reading, column, readNumber(column, raw, cell?.format, dataset));
+  if (typeof raw === 'boolean' && column.rule === 'boolean') return finish(reading, column, one(booleanFromCell(raw, wordsOf(column))));
   // The usual text cell: nothing to clean and not a none-marker, so it is read as it stands.
   if (column.rule === 'text' && typeof raw === 'string' && isAlreadyClean(raw) && noneMarker(raw, dataset.missingValues ?? ['-']).value !== null) {
     reading.values = [[column.field, raw]];
@@ -81,6 +89,27 @@ function readText(column: ColumnDefinition, text: string, dataset: Dataset): Rea
       return one(parseJapaneseMonth(text));
     case 'enum':
       return one(matchEnum(text, dataset.recordSchemaJson.properties[column.field]));
+    case 'number':
+      return one(parseDecimal(text, { percent: isPercent(column, dataset) }));
+    case 'time':
+      return one(parseTimeOfDay(text, { allow24: column.allow24 === true }));
+    case 'datetime':
+      return one(parseDateTime(text));
+    case 'year':
+    case 'fiscal-year':
+      return one(parseYear(text, column.rule));
+    case 'boolean':
+      return one(matchBoolean(text, wordsOf(column)));
+    case 'latitude':
+    case 'longitude':
+      return one(parseCoordinate(text, column.rule));
+    case 'url':
+    case 'email':
+    case 'phone':
+    case 'postal-code':
+    case 'corporate-number':
+    case 'lg-code':
+      return one(parseTextFormat(text, column.rule));
     case 'numbered-label': {
       const split = splitNumberedLabel(text);
       return { ...split, value: [split.value.number, split.value.label] };
@@ -95,10 +124,31 @@ function readText(column: ColumnDefinition, text: string, dataset: Dataset): Rea
   }
 }
 
-function readNumber(column: ColumnDefinition, value: number, format: string | undefined): Read {
+function readNumber(column: ColumnDefinition, value: number, format: string | undefined, dataset: Dataset): Read {
   switch (column.rule) {
     case 'integer':
       return one(integerFromCell(value));
+    case 'number':
+      return one(decimalFromCell(value, format, { percent: isPercent(column, dataset) }));
+    case 'time':
+      return one(timeFromSerial(value, format, { allow24: column.allow24 === true }));
+    case 'datetime':
+      return one(dateTimeFromSerial(value, format));
+    case 'year':
+    case 'fiscal-year':
+      return one(yearFromCell(value, format, column.rule));
+    case 'latitude':
+    case 'longitude':
+      return one(coordinateFromCell(value, format, column.rule));
+    case 'url':
+    case 'email':
+    case 'phone':
+    case 'postal-code':
+    case 'corporate-number':
+    case 'lg-code':
+      return one(textFormatFromCell(value, column.rule satisfies TextFormat));
+    case 'boolean':
+      return one(matchBoolean(String(value), wordsOf(column)));
     case 'date':
       return one(dateFromSerial(value, format));
     case 'month':
@@ -112,6 +162,16 @@ function readNumber(column: ColumnDefinition, value: number, format: string | un
     default:
       return one({ value: String(value), changes: [], findings: [] });
   }
+}
+
+/** The column's unit is %: 12.5% is read as 12.5. */
+function isPercent(column: ColumnDefinition, dataset: Dataset): boolean {
+  const schema = 'field' in column && Object.hasOwn(dataset.recordSchemaJson.properties, column.field) ? dataset.recordSchemaJson.properties[column.field] : undefined;
+  return schema?.['x-unit'] === '%';
+}
+
+function wordsOf(column: ColumnDefinition): BooleanWords {
+  return { trueValues: ('trueValues' in column && column.trueValues) || [], falseValues: ('falseValues' in column && column.falseValues) || [] };
 }
 
 function dateFromSerial(serial: number, format: string | undefined): RuleResult<string | null> {

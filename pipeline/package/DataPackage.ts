@@ -7,8 +7,13 @@ export interface TableSchemaField {
   name: string;
   title?: string;
   description?: string;
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'yearmonth';
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'yearmonth' | 'time' | 'datetime' | 'year';
   format?: string;
+  /** Boolean fields: the CSV words read as true and false. */
+  trueValues?: string[];
+  falseValues?: string[];
+  /** What the values are, as an RDF class (WGS84 latitude, longitude). */
+  rdfType?: string;
   constraints?: {
     required?: boolean;
     unique?: boolean;

@@ -1,5 +1,5 @@
-import type { Dataset, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
-import { hasNationalColumns, NATIONAL_FIELD_NAMES } from '../dataset/nationalColumns.ts';
+import type { ColumnRule, Dataset, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
+import { addedNationalFields } from '../dataset/nationalColumns.ts';
 import type { Text } from '../problem/Problem.ts';
 
 /** 出典：平塚市「…（令和2年9月1日時点）」を加工して作成: how the source is credited (PDL1.0 / CC BY 4.0 habit). */
@@ -7,6 +7,19 @@ export function sourceCredit(dataset: Dataset): string {
   const url = dataset.source.url ? `（${dataset.source.url}）` : '';
   return `出典：${dataset.publisher.name.ja}「${dataset.source.title.ja}」${url}を加工して作成`;
 }
+
+/** What the rules added after the first ones change, said once per rule the definition uses. */
+const RULE_CHANGES: readonly [ColumnRule, Text][] = [
+  ['number', { ja: '数値から桁区切り・全角を外し、％の列は % を外した数にしました。', en: 'Numbers were read without separators or full-width digits; percentages without the % sign.' }],
+  ['time', { ja: '時刻（9時30分、午後5時、Excel の時刻）を HH:MM:SS にしました。', en: 'Times of day (9時30分, 午後5時, Excel times) were written as HH:MM:SS.' }],
+  ['datetime', { ja: '日時を YYYY-MM-DDTHH:MM:SS にしました（時差は付けていません）。', en: 'Dates with times were written as YYYY-MM-DDTHH:MM:SS (local time, no offset added).' }],
+  ['year', { ja: '和暦の年を西暦の年にしました。', en: 'Era years were written as Western years.' }],
+  ['fiscal-year', { ja: '年度（令和2年度など）を、始まる年の西暦にしました（令和2年度 → 2020）。', en: 'Fiscal years (令和2年度) were written as the Western year they start in (2020).' }],
+  ['boolean', { ja: '有無の列を、定義した語（CSV）と true/false（JSON）にそろえました。', en: 'Yes/no columns were written with their declared words (CSV) and true/false (JSON).' }],
+  ['latitude', { ja: '緯度・経度を十進の度にしました。', en: 'Latitudes and longitudes were written in decimal degrees.' }],
+  ['phone', { ja: '電話番号を半角数字とハイフンにしました。', en: 'Phone numbers were written with half-width digits and hyphens.' }],
+  ['postal-code', { ja: '郵便番号を「123-4567」の形にしました（〒を外しました）。', en: 'Postal codes were written as 123-4567 (〒 removed).' }],
+];
 
 /** What the pipeline changed, said from the rules the definition uses: nothing dataset-specific is written here. */
 function changes(dataset: Dataset): Text[] {
@@ -21,6 +34,7 @@ function changes(dataset: Dataset): Text[] {
   if (rules.has('integer')) said.push({ ja: '数値から桁区切りなどを外し、整数にしました。', en: 'Numbers were read as integers (separators and full-width digits removed).' });
   if (rules.has('date')) said.push({ ja: '和暦などの日付を西暦（YYYY-MM-DD）にしました。', en: 'Dates, including Japanese era dates, were written as YYYY-MM-DD.' });
   if (rules.has('month')) said.push({ ja: '和暦などの年月を西暦（YYYY-MM）にしました。', en: 'Months, including Japanese era months, were written as YYYY-MM.' });
+  for (const [rule, text] of RULE_CHANGES) if (rules.has(rule)) said.push(text);
   if (rules.has('enum')) said.push({ ja: '選択肢の英語名を日本語の値にそろえました。', en: 'English names of allowed values were replaced by the Japanese value.' });
   for (const column of dataset.columns) {
     if (column.rule === 'numbered-label') {
@@ -37,8 +51,11 @@ function changes(dataset: Dataset): Text[] {
       en: `The 【再掲】 (re-listed) marker was removed from "${relist.label}"; ${relist.relistedFrom} holds the ${dataset.primaryKey} of the original row.`,
     });
   }
-  if (hasNationalColumns(dataset)) {
-    said.push({ ja: `先頭に ${NATIONAL_FIELD_NAMES.join('・')}（全国地方公共団体コード・地方公共団体名）を加えました。`, en: `${NATIONAL_FIELD_NAMES.join(' and ')} (local government code and name) were added in front.` });
+  const added = addedNationalFields(dataset);
+  if (added.length === 2) {
+    said.push({ ja: `先頭に ${added.join('・')}（全国地方公共団体コード・地方公共団体名）を加えました。`, en: `${added.join(' and ')} (local government code and name) were added in front.` });
+  } else if (added.length === 1) {
+    said.push({ ja: `先頭に ${added[0]} を加えました。`, en: `${added[0]} was added in front.` });
   }
   return said;
 }

@@ -81,10 +81,11 @@ export function packageData(input: PackageInput): PackageData {
   const schema = toTableSchema(dataset);
   const fields = publishedFields(dataset);
   const records = new PublishedRecords(input.records, dataset);
-  const csvBytes = csvProducer(records, fields);
+  const booleanWords = schema.fields.map((f) => (f.trueValues && f.falseValues ? ([f.trueValues[0]!, f.falseValues[0]!] as const) : undefined));
+  const csvBytes = csvProducer(records, fields, booleanWords);
   const csv = new StreamedFile(names.csv, csvBytes);
   const json = new StreamedFile(names.json, jsonProducer(records, fields));
-  const excel = new StreamedFile(names.excelCsv, excelCsvProducer(csvBytes, fields, schema.fields.map((f) => f.title ?? f.name)));
+  const excel = new StreamedFile(names.excelCsv, excelCsvProducer(records, fields, schema.fields.map((f) => f.title ?? f.name), booleanWords));
   return { input, names, schema, records, csv, json, excel };
 }
 

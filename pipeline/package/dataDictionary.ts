@@ -1,10 +1,12 @@
 import type { RecordList } from './publishedRecords.ts';
+import { cutText } from '../problem/cutText.ts';
 import type { Dataset, FieldSchema } from '../dataset/DatasetDefinition.ts';
 import { publishedFieldSchema, publishedFields } from '../dataset/published.ts';
 import type { Values } from '../normalize/RecordRow.ts';
 import type { PackageFileNames } from './fileNames.ts';
 import type { SummaryTable } from './summaryTable.ts';
-import { toTableSchemaField } from './tableSchema.ts';
+import { toTableSchema, toTableSchemaField } from './tableSchema.ts';
+import type { TableSchemaField } from './DataPackage.ts';
 
 /** One documented table: which files hold it, its fields' JSON Schema and its rows (for examples). */
 interface DocumentedTable {
@@ -12,6 +14,8 @@ interface DocumentedTable {
   files: string[];
   fields: string[];
   schemaOf: (field: string) => FieldSchema;
+  /** The published Table Schema field, where the column's rule says more than the JSON Schema (time, boolean words, bounds). */
+  tableFieldOf?: (field: string) => TableSchemaField | undefined;
   records: RecordList;
 }
 
@@ -24,19 +28,21 @@ function cell(text: string): string {
 
 const lines = (...parts: (string | undefined)[]): string => parts.filter((p): p is string => Boolean(p)).join('\n');
 
-function allowedValues(schema: FieldSchema): string {
+function allowedValues(schema: FieldSchema, published: TableSchemaField): string {
   if (schema.enum) {
     const english = schema['x-enum-en'] ?? {};
     return schema.enum.map((v) => (english[String(v)] ? `${v}（${english[String(v)]}）` : String(v))).join('\n');
   }
+  if (published.trueValues && published.falseValues) return `${published.trueValues[0]} = true\n${published.falseValues[0]} = false`;
+  const { minimum, maximum, pattern } = published.constraints ?? {};
   const rules: string[] = [];
-  if (schema.minimum !== undefined) rules.push(`${schema.minimum} 以上 / ≥ ${schema.minimum}`);
-  if (schema.maximum !== undefined) rules.push(`${schema.maximum} 以下 / ≤ ${schema.maximum}`);
-  if (schema.pattern !== undefined) rules.push(`正規表現 / pattern \`${schema.pattern}\``);
+  if (minimum !== undefined) rules.push(`${minimum} 以上 / ≥ ${minimum}`);
+  if (maximum !== undefined) rules.push(`${maximum} 以下 / ≤ ${maximum}`);
+  if (pattern !== undefined) rules.push(`正規表現 / pattern \`${pattern}\``);
   return rules.join('\n');
 }
 
-function example(records: RecordList, field: string): string {
+function example(records: RecordList, field: string, published: TableSchemaField): string {
   let value: Values[string] | undefined;
   for (const record of records) {
     const v = record[field];
@@ -46,24 +52,26 @@ function example(records: RecordList, field: string): string {
     }
   }
   if (value === undefined || value === null) return '';
-  const text = String(value);
-  return text.length > EXAMPLE_LENGTH ? `${text.slice(0, EXAMPLE_LENGTH)}…` : text;
+  const text = typeof value === 'boolean' && published.trueValues && published.falseValues ? (value ? published.trueValues[0]! : published.falseValues[0]!) : String(value);
+  // EXAMPLE_LENGTH characters, then the …
+  return cutText(text, EXAMPLE_LENGTH + 1);
 }
 
 function tableSection(table: DocumentedTable): string {
   const header = '| 項目名<br>Field | 日本語名<br>English | 型<br>Type | 単位<br>Unit | 選べる値・範囲<br>Allowed values | 説明<br>Description | 例<br>Example |';
   const rows = table.fields.map((field) => {
     const schema = table.schemaOf(field);
-    const type = toTableSchemaField(field, schema).type;
+    const published = table.tableFieldOf?.(field) ?? toTableSchemaField(field, schema);
+    const type = published.format ? `${published.type} (${published.format})` : published.type;
     const nullable = [schema.type].flat().includes('null');
     const cells = [
       `\`${field}\``,
       cell(lines(schema.title ?? field, schema['x-title-en'])),
       cell(lines(type, nullable ? '空欄可 / may be empty' : undefined)),
       cell(schema['x-unit'] ?? ''),
-      cell(allowedValues(schema)),
+      cell(allowedValues(schema, published)),
       cell(lines(schema.description, schema['x-description-en'])),
-      cell(example(table.records, field)),
+      cell(example(table.records, field, published)),
     ];
     return `| ${cells.join(' | ')} |`;
   });
@@ -72,8 +80,10 @@ function tableSection(table: DocumentedTable): string {
 
 /** A data dictionary in Markdown (Japanese with English), generated from the schemas; examples are the first non-empty values. */
 export function dataDictionary(dataset: Dataset, records: RecordList, summary: SummaryTable | undefined, files: PackageFileNames, asOf: string): string {
+  const published = new Map(toTableSchema(dataset).fields.map((f) => [f.name, f]));
   const tables: DocumentedTable[] = [
     {
+      tableFieldOf: (field) => published.get(field),
       heading: `${dataset.title.ja} / ${dataset.title.en}`,
       files: [files.csv, files.excelCsv, files.json],
       fields: publishedFields(dataset),

@@ -1,5 +1,5 @@
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
-import { hasNationalColumns, nationalValues } from '../dataset/nationalColumns.ts';
+import { addedNationalFields, nationalValues } from '../dataset/nationalColumns.ts';
 import { publishedFields } from '../dataset/published.ts';
 import { emptyValues, type FieldValue, type Values } from '../normalize/RecordRow.ts';
 
@@ -26,8 +26,9 @@ export class PublishedRecords implements RecordList {
     dataset: Dataset,
   ) {
     this.fields = publishedFields(dataset);
-    const national: Values = hasNationalColumns(dataset) ? nationalValues(dataset) : {};
-    this.fixed = this.fields.map((field) => (Object.hasOwn(national, field) ? national[field] : undefined));
+    const national: Values = nationalValues(dataset);
+    const added = addedNationalFields(dataset);
+    this.fixed = this.fields.map((field) => (added.includes(field) ? national[field] : undefined));
   }
 
   get length(): number {

@@ -1,5 +1,6 @@
 import type { FieldValue } from '../normalize/RecordRow.ts';
 import type { RecordList } from './publishedRecords.ts';
+import { formulaLead } from '../validate/formulaText.ts';
 
 /**
  * The files are written here by hand rather than with csv-stringify and JSON.stringify(…, null, 2):
@@ -59,28 +60,22 @@ function produced(write: (writer: Writer) => void): ChunkProducer {
   };
 }
 
+/** For each field, the words a boolean is written as in the CSV (its Table Schema trueValues/falseValues). */
+export type BooleanCsvWords = readonly (readonly [whenTrue: string, whenFalse: string] | undefined)[];
+
 /** The canonical CSV (as toCsvBytes), piece by piece. */
-export function csvProducer(records: RecordList, fields: string[]): ChunkProducer {
-  return produced((writer) => writeCsv(writer, records, fields, fields, false));
+export function csvProducer(records: RecordList, fields: string[], words: BooleanCsvWords = []): ChunkProducer {
+  return produced((writer) => writeCsv(writer, records, fields, fields, false, words));
 }
 
 /**
- * The Excel CSV (as toExcelCsvBytes), piece by piece: the canonical CSV's bytes after its header
- * line, behind a BOM and the titles, so the records are not written out a second way.
+ * The Excel CSV, piece by piece: a BOM, the titles, then the canonical CSV's records with every text a
+ * spreadsheet would run as a formula made inert by a leading `'` (OWASP's advice), which Excel takes as
+ * "this is text" and does not show. Validation refuses such text unless the definition allows it (an
+ * enum value such as `+`, a title); the canonical CSV and the JSON keep it exact.
  */
-export function excelCsvProducer(csv: ChunkProducer, fields: string[], titles: string[]): ChunkProducer {
-  return (sink) => {
-    sink(encoder.encode(`\uFEFF${csvLine(titles)}`));
-    let skip = encoder.encode(csvLine(fields)).length;
-    csv((chunk) => {
-      if (skip >= chunk.length) {
-        skip -= chunk.length;
-        return;
-      }
-      sink(skip > 0 ? chunk.subarray(skip) : chunk);
-      skip = 0;
-    });
-  };
+export function excelCsvProducer(records: RecordList, fields: string[], titles: string[], words: BooleanCsvWords = []): ChunkProducer {
+  return produced((writer) => writeCsv(writer, records, fields, titles.map(excelCsvField), true, words, excelCsvField));
 }
 
 /** The JSON (as toJsonBytes), piece by piece. */
@@ -99,6 +94,11 @@ class TextWriter implements Writer {
   }
 }
 
+/** Text that would be a formula to a spreadsheet, with a `'` before it. */
+function excelCsvField(value: FieldValue): FieldValue {
+  return typeof value === 'string' && formulaLead(value) !== undefined ? `'${value}` : value;
+}
+
 /** One CSV field as csv-stringify writes it with these options: quoted when it holds `"`, `,` or a line break. */
 function csvField(value: FieldValue | boolean | undefined): string {
   if (value === null || value === undefined) return '';
@@ -114,12 +114,24 @@ function csvLine(values: readonly (FieldValue | undefined)[]): string {
   return `${line}\r\n`;
 }
 
-function writeCsv(writer: Writer, records: RecordList, fields: string[], header: readonly string[], bom: boolean): void {
+function writeCsv(
+  writer: Writer,
+  records: RecordList,
+  fields: string[],
+  header: readonly FieldValue[],
+  bom: boolean,
+  words: BooleanCsvWords = [],
+  guard?: (value: FieldValue) => FieldValue,
+): void {
   if (bom) writer.write('\uFEFF');
   writer.write(csvLine(header));
   const row: (FieldValue | undefined)[] = new Array<FieldValue | undefined>(fields.length);
   for (const record of records) {
-    for (let i = 0; i < fields.length; i++) row[i] = record[fields[i]!] ?? null;
+    for (let i = 0; i < fields.length; i++) {
+      const value = record[fields[i]!] ?? null;
+      const written = typeof value === 'boolean' ? (words[i]?.[value ? 0 : 1] ?? String(value)) : value;
+      row[i] = guard ? guard(written) : written;
+    }
     writer.write(csvLine(row));
   }
 }

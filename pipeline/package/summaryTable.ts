@@ -88,12 +88,16 @@ export function summarizeTable(records: RecordList, dataset: Dataset): SummaryTa
       group.counted++;
       if (sumField !== undefined) group.total += typeof record[sumField] === 'number' ? record[sumField] : 0;
     }
+    const column = dataset.columns.find((c) => 'field' in c && c.field === field);
+    // A yes/no group is named by its published word (有/無), as the CSV writes it.
+    const words = column && 'trueValues' in column && column.trueValues && column.falseValues ? [column.trueValues[0]!, column.falseValues[0]!] : undefined;
+    const shown = (value: FieldValue) => (typeof value === 'boolean' && words ? words[value ? 0 : 1]! : String(value));
     for (const value of orderedValues([...groups.keys()], schema)) {
       const group = groups.get(value)!;
       const row: Values = Object.create(null) as Values;
       row[GROUP_FIELD] = field;
       row.group_title = schema?.title ?? field;
-      row[GROUP_VALUE] = value === null ? '' : String(value);
+      row[GROUP_VALUE] = value === null ? '' : shown(value);
       row[ROWS] = group.counted;
       if (totalField && sumField) row[totalField] = group.total;
       row[EXCLUDED] = group.members - group.counted;

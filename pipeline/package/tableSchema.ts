@@ -1,4 +1,5 @@
-import type { Dataset, FieldSchema, RelistMarkerColumn } from '../dataset/DatasetDefinition.ts';
+import type { Dataset, FieldSchema, RelistMarkerColumn, SingleFieldColumn } from '../dataset/DatasetDefinition.ts';
+import { ruleFieldType } from './ruleFieldType.ts';
 import { publishedFieldSchema, publishedFields } from '../dataset/published.ts';
 import { YEAR_MONTH_FORMAT } from '../dataset/ajv.ts';
 import type { TableSchema, TableSchemaField } from './DataPackage.ts';
@@ -45,7 +46,12 @@ export function toTableSchemaField(name: string, schema: FieldSchema, unique = f
  * the record schema): one source of truth, never written twice.
  */
 export function toTableSchema(dataset: Dataset): TableSchema {
-  const fields = publishedFields(dataset).map((name) => toTableSchemaField(name, publishedFieldSchema(dataset, name), name === dataset.primaryKey));
+  const columnOf = new Map(dataset.columns.filter((c): c is SingleFieldColumn => 'field' in c && c.rule !== 'relist-marker').map((c) => [c.field, c]));
+  const fields = publishedFields(dataset).map((name) => {
+    const field = toTableSchemaField(name, publishedFieldSchema(dataset, name), name === dataset.primaryKey);
+    const column = columnOf.get(name);
+    return column ? ruleFieldType(field, column) : field;
+  });
   const tableSchema: TableSchema = { $schema: TABLE_SCHEMA_PROFILE, fields, missingValues: [''], primaryKey: [dataset.primaryKey] };
   const relist = dataset.columns.find((c): c is RelistMarkerColumn => c.rule === 'relist-marker');
   // A self-reference: `resource` omitted means "this resource" in Data Package v2.

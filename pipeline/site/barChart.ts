@@ -1,3 +1,4 @@
+import { cutText } from '../problem/cutText.ts';
 import { esc, formatNumber } from './html.ts';
 
 export interface Bar {
@@ -26,7 +27,7 @@ export function renderBarChart(bars: Bar[], { title, unit }: { title: string; un
   const rows = bars.map((bar, i) => {
     const y = i * ROW + 4;
     const width = Math.round(bar.value * scale * 10) / 10;
-    const label = bar.label.length > MAX_LABEL ? `${bar.label.slice(0, MAX_LABEL - 1)}…` : bar.label;
+    const label = cutText(bar.label, MAX_LABEL);
     return `<g class="bar" data-label="${esc(bar.label)}" data-value="${bar.value}">
 <title>${esc(`${bar.label}: ${formatNumber(bar.value)}${unit}`)}</title>
 <text x="0" y="${y + LABEL_SIZE}" font-size="${LABEL_SIZE}" fill="#1a1a1a">${esc(label)}</text>

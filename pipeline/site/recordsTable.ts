@@ -9,7 +9,16 @@ const MEDIUM_TEXT = 8;
 
 const isNumeric = (schema: FieldSchema) => [schema.type].flat().some((t) => t === 'integer' || t === 'number');
 const cellText = (value: FieldValue | undefined, numeric: boolean) =>
-  value === null || value === undefined ? '' : numeric && typeof value === 'number' ? formatNumber(value) : esc(value);
+  value === null || value === undefined ? '' : numeric && typeof value === 'number' ? formatNumber(value) : esc(String(value));
+
+/** Per field, how a value reads on the page: a yes/no as its published word (有/無), anything else as it is. */
+function displayers(dataset: Dataset, fields: string[]): ((value: FieldValue | undefined) => FieldValue | undefined)[] {
+  return fields.map((field) => {
+    const column = dataset.columns.find((c) => 'field' in c && c.field === field);
+    const words = column && 'trueValues' in column ? [column.trueValues?.[0], column.falseValues?.[0]] : undefined;
+    return (value) => (typeof value === 'boolean' && words ? (words[value ? 0 : 1] ?? String(value)) : value);
+  });
+}
 
 /** The filter form: free text plus one select per declared filter field, its options the summary's groups. */
 function filterForm(dataset: Dataset, filters: string[], summary: SummaryTable | undefined): string {
@@ -38,13 +47,15 @@ export function renderRecordsTable(dataset: Dataset, records: Values[], summary:
   const head = fields
     .map((f, i) => `<th scope="col"${isNumeric(schemas[i]!) ? ' class="num"' : ''}>${bilingual(schemas[i]!.title ?? f, schemas[i]!['x-title-en'] ?? f)}</th>`)
     .join('');
+  const shown = displayers(dataset, fields);
+  const shownFilter = displayers(dataset, filters);
   const body = records.map((record) => {
-    const data = filters.map((f, i) => ` data-f${i}="${esc(String(record[f] ?? ''))}"`).join('');
+    const data = filters.map((f, i) => ` data-f${i}="${esc(String(shownFilter[i]!(record[f]) ?? ''))}"`).join('');
     const cells = fields.map((f, i) => {
       const numeric = isNumeric(schemas[i]!);
       const cls = numeric ? ' class="num"' : width[i]!;
       const tag = f === dataset.primaryKey ? 'th scope="row"' : 'td';
-      return `<${tag}${cls}>${cellText(record[f], numeric)}</${tag.split(' ')[0]}>`;
+      return `<${tag}${cls}>${cellText(shown[i]!(record[f]), numeric)}</${tag.split(' ')[0]}>`;
     });
     return `<tr${data}>${cells.join('')}</tr>`;
   });

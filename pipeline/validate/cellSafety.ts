@@ -1,24 +1,26 @@
+import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import type { IngestedTable } from '../ingest/Table.ts';
 import { fieldsOfColumn } from '../dataset/columns.ts';
 import { cellOf, type RecordRow } from '../normalize/RecordRow.ts';
-import { problem } from '../problem/Problem.ts';
+import { cutText } from '../problem/cutText.ts';
+import { problem, type Problem, type ProblemLocation } from '../problem/Problem.ts';
 import { dataCells } from './lint/cells.ts';
 import type { ProblemSink } from '../problem/ProblemSink.ts';
+import { formulaLead } from './formulaText.ts';
+import { firstInvisible, type InvisibleCharacter } from './invisibleCharacters.ts';
 
 // C0 controls other than the line feed and carriage return Excel uses inside cells, DEL, and C1 controls.
 const CONTROL = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 // Half of a UTF-16 surrogate pair without the other half (possible in .xls text): no UTF-8 file can hold it.
 const LONE_SURROGATE = /\p{Cs}/u;
-// Text Excel would run as a formula when a consumer opens the CSV.
-const FORMULA_LIKE = /^[=+@]/u;
 
 /** Clean texts remembered at most (a column of unique texts would otherwise be kept whole). */
 const CLEAN_KEPT = 50_000;
 
 const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** Formulas, formula-like text, control and broken characters: what would be unsafe or unreadable once published. */
-export function checkCellSafety(table: IngestedTable, records: RecordRow[], out: ProblemSink): void {
+/** Formulas, formula-like text, control, invisible and broken characters: what would be unsafe or misleading once published. */
+export function checkCellSafety(table: IngestedTable, records: RecordRow[], dataset: Dataset, out: ProblemSink): void {
   const sheet = table.sheet;
   // The (first) field read from each sheet column, found once rather than once per cell.
   const fieldOf = new Map<number, string | undefined>();
@@ -48,7 +50,7 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[], out:
       const control = CONTROL.exec(cell.value);
       if (control) {
         out.add(
-          problem('control-character', 'error', { ...where(), value: JSON.stringify(cell.value).slice(0, 200) }, {
+          problem('control-character', 'error', { ...where(), value: cutText(JSON.stringify(cell.value), 200) }, {
             ja: `セル ${cell.address} に目に見えない制御文字（${codePoint(control[0])}）が入っています。`,
             en: `Cell ${cell.address} contains an invisible control character (${codePoint(control[0])}).`,
           }, {
@@ -61,7 +63,7 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[], out:
       if (broken) {
         // Never replaced by U+FFFD on the way to the CSV: the cell is named and nothing is published.
         out.add(
-          problem('broken-character', 'error', { ...where(), value: JSON.stringify(cell.value).slice(0, 200) }, {
+          problem('broken-character', 'error', { ...where(), value: cutText(JSON.stringify(cell.value), 200) }, {
             ja: `セル ${cell.address} に壊れた文字（${codePoint(broken[0])}、対になる半分が欠けた文字）が入っていて、このままでは公開できません。`,
             en: `Cell ${cell.address} contains a broken character (${codePoint(broken[0])}, half of a surrogate pair), which cannot be published.`,
           }, {
@@ -73,19 +75,52 @@ export function checkCellSafety(table: IngestedTable, records: RecordRow[], out:
       if (!control && !broken && clean.size < CLEAN_KEPT) clean.add(cell.value);
     }
   }
+  checkPublishedText(records, dataset, sheet, out);
+}
+
+/**
+ * The published text: formula-like text is an error unless the definition declares it (an enum value);
+ * invisible characters a warning, and an error in a key or code, where they make a different value that
+ * looks the same.
+ */
+function checkPublishedText(records: RecordRow[], dataset: Dataset, sheet: string, out: ProblemSink): void {
+  const keys = new Set([dataset.primaryKey, ...dataset.columns.filter((c) => c.rule === 'code').flatMap(fieldsOfColumn)]);
+  // A re-listed row's link copies another row's key, which is reported at its own cell.
+  const copies = new Set(dataset.columns.flatMap((c) => (c.rule === 'relist-marker' ? [c.relistedFrom] : [])));
+  const declared = (field: string, value: string) => dataset.recordSchemaJson.properties[field]?.enum?.includes(value) === true;
   for (const record of records) {
     for (const field of Object.keys(record.values)) {
       const value = record.values[field];
-      if (typeof value !== 'string' || !FORMULA_LIKE.test(value)) continue;
-      out.add(
-        problem('formula-injection', 'error', { sheet, cell: cellOf(record, field), row: record.row, field, value }, {
-          ja: `「${value.slice(0, 20)}」は「${value[0]}」で始まっているため、CSVをExcelで開くと数式として実行されてしまいます。`,
-          en: `"${value.slice(0, 20)}" starts with "${value[0]}", so Excel would run it as a formula when the CSV is opened.`,
-        }, {
-          ja: `先頭の「${value[0]}」を消すか、先頭に言葉を足して「${value[0]}」で始まらないようにしてください。`,
-          en: `Remove the leading "${value[0]}" or reword the text so it does not start with it.`,
-        }),
-      );
+      if (typeof value !== 'string' || copies.has(field)) continue;
+      const lead = formulaLead(value);
+      const invisible = firstInvisible(value);
+      if (lead === undefined && invisible === undefined) continue;
+      const at = { sheet, cell: cellOf(record, field), row: record.row, field, value };
+      if (lead !== undefined && !declared(field, value)) out.add(formulaText(at, value, lead));
+      if (invisible !== undefined) out.add(invisibleCharacter(at, invisible, keys.has(field)));
     }
   }
+}
+
+function formulaText(at: ProblemLocation, value: string, lead: string): Problem {
+  const shown = cutText(value, 20);
+  return problem('formula-injection', 'error', at, {
+    ja: `「${shown}」は「${lead}」で始まっているため、CSVをExcelなどで開くと数式として実行されてしまいます（読む人のパソコンで命令を実行させる手口に使われます）。`,
+    en: `"${shown}" starts with "${lead}", so Excel and other spreadsheets would run it as a formula when the CSV is opened (a known way to run commands on a reader's computer).`,
+  }, {
+    ja: `先頭の「${lead}」を消すか、先頭に言葉を足して「${lead}」で始まらないようにしてください。箇条書きの「-」は「・」に替えてください。マイナスの数は「-5」のように数字だけで書けばそのまま使えます。`,
+    en: `Remove the leading "${lead}" or reword the text so it does not start with it; write a bullet "-" as "・". A negative number written as digits only (such as -5) is accepted.`,
+  });
+}
+
+function invisibleCharacter(at: ProblemLocation, found: InvisibleCharacter, inKey: boolean): Problem {
+  const { what, effect } = found.kind;
+  const where = at.cell ?? at.field;
+  return problem('invisible-character', inKey ? 'error' : 'warning', at, {
+    ja: `セル ${where} に目に見えない文字（${found.name}、${what.ja}）が入っています。${inKey ? 'コードやキーの列では、見た目が同じ別の値になってしまうため公開できません。' : effect.ja}`,
+    en: `Cell ${where} contains an invisible character (${found.name}, ${what.en}): ${inKey ? 'in a code or key column it makes a different value that looks the same, so it cannot be published.' : effect.en}`,
+  }, {
+    ja: 'セルの内容を入力し直してください（Webページや他のシステムから貼り付けた文字に混ざることがあります）。',
+    en: 'Retype the cell; such characters often come with text pasted from web pages or other systems.',
+  });
 }

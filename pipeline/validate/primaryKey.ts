@@ -9,8 +9,9 @@ import { fieldTitle } from './fieldTitle.ts';
  * key, "001" is another), as a number where the text is a number's own, so that a million numeric keys
  * need no million strings.
  */
-export function keyOf(value: string | number): string | number {
+export function keyOf(value: string | number | boolean): string | number {
   if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return String(value);
   const n = Number(value);
   return String(n) === value ? n : value;
 }

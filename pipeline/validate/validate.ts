@@ -14,7 +14,7 @@ import { checkTotalsRows } from './totalsRow.ts';
 export function validateTable(table: IngestedTable, normalized: NormalizedTable, dataset: Dataset, out: ProblemSink): void {
   const { records } = normalized;
   const sheet = table.sheet;
-  checkCellSafety(table, records, out);
+  checkCellSafety(table, records, dataset, out);
   validateAgainstSchema(records, dataset, sheet, out);
   checkPrimaryKey(records, dataset, sheet, out);
   checkRelisted(records, dataset, sheet, out);

@@ -40,7 +40,7 @@ async function broken(definition: object | string): Promise<string> {
 describe('broken definitions: one clear message each, exit 1', () => {
   it('an unknown rule names the column, the rule and the rules there are', async () => {
     const output = await broken(withColumn('status', { rule: 'status-enum' }));
-    expect(output).toContain('列「取組状況」の rule「status-enum」は使えません。使えるのは text, integer, date, month, enum, code, numbered-label, relist-marker です。');
+    expect(output).toContain('列「取組状況」の rule「status-enum」は使えません。使えるのは text, integer, number, date, month, time, datetime, year, fiscal-year, boolean, latitude, longitude, enum, code, url, email, phone, postal-code, corporate-number, lg-code, numbered-label, relist-marker です。');
     expect(output).toContain('Column 取組状況 (columns[8]) rule: "status-enum" is not allowed');
     expect(output.match(/status-enum/gu)).toHaveLength(2);
   });

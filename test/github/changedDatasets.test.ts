@@ -71,12 +71,12 @@ describe('opendata changed-datasets', () => {
     expect(result).toMatchObject({ code: 0, stdout: '[]\n' });
   });
 
-  it('warns, in both languages, about a workbook uploaded under a name no dataset declares', async () => {
+  it('fails, in both languages, for a workbook uploaded under a name no dataset declares', async () => {
     const head = commitOnBranch(write('sources/hiratsuka-2020-10-01.xlsx', readFileSync(SOURCE_WORKBOOK)));
     const result = await changed(head);
-    expect(result).toMatchObject({ code: 0, stdout: '[]\n' });
+    expect(result).toMatchObject({ code: 1, stdout: '[]\n' });
     expect(result.stderr).toContain('sources/hiratsuka-2020-10-01.xlsx はどのデータセット定義');
-    expect(result.stderr).toContain('is not the source.file of any dataset definition');
+    expect(result.stderr).toContain('matches the source.file of no dataset definition');
   });
 
   it('compares with the merge base: what main gained meanwhile is not the branch’s change', async () => {

@@ -34,7 +34,9 @@ describe('guessing a column rule from its values', () => {
 
   it('codes with leading zeros stay text; a コード label makes numbers a code', () => {
     expect(rule('地区', cells('0012', '0100', '1234'))).toBe('code');
-    expect(rule('団体コード', cells(142034, 142051))).toBe('code');
+    expect(rule('団体コード', cells(142034, 142051))).toBe('lg-code');
+    // Six digits whose check digit does not agree are no 全国地方公共団体コード: an ordinary code.
+    expect(rule('団体コード', cells(142035, 142051))).toBe('code');
     expect(rule('地区', cells('12', '100'))).toBe('integer');
   });
 

@@ -28,11 +28,22 @@ describe('opendata init', () => {
     const yaml = readFileSync(path.join(dir, 'schema/datasets/calls.yaml'), 'utf8');
     expect(yaml).toContain('# 推測 / guessed: rule: 12件すべてが年月');
     expect(yaml).toMatch(/^guessed: \[/mu);
-    const definition = parse(yaml) as { publisher: { lgCode: string }; guessed: string[] };
-    expect(definition.publisher.lgCode).toBe('142034');
-    expect(yaml).toContain('publisher:  # 推測 / guessed: publisher: covid19-measures.yaml から写しました');
+    // The publisher is never copied from another definition (covid19-measures is 平塚市, 142034): the name
+    // comes from the title, and without a code column the code is a placeholder that stops validate.
+    const definition = parse(yaml) as { publisher: { name: { ja: string }; lgCode: string }; keywords: string[]; guessed: string[] };
+    expect(definition.publisher).toMatchObject({ name: { ja: '架空市' }, lgCode: '000000' });
+    expect(yaml).not.toContain('142034');
+    expect(yaml).toContain('publisher.lgCode の 000000 を自分の団体のコード');
+    expect(definition.keywords.length).toBeGreaterThan(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'schema/datasets/calls.record.schema.json'), 'utf8')).properties.month).toMatchObject({ type: 'string', format: 'year-month', title: '月' });
 
+    const refused = await runCli(['validate', `sources/${WORKBOOK}`, '--dataset', 'calls'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr + refused.stdout).toContain('publisher.lgCode が opendata init の仮の値 000000 のままです');
+
+    // The code entered: valid, with a warning while the guesses remain, and not published until reviewed.
+    const coded = yaml.replace('lgCode: "000000"', 'lgCode: "999997"');
+    writeFileSync(path.join(dir, 'schema/datasets/calls.yaml'), coded);
     const validate = await runCli(['validate', `sources/${WORKBOOK}`, '--dataset', 'calls', '--format', 'json'], dir);
     expect(validate.code, validate.stdout).toBe(0);
     const report = JSON.parse(validate.stdout) as { warnings: { code: string }[]; rows: number };
@@ -45,7 +56,7 @@ describe('opendata init', () => {
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
 
     // Reviewed: the guessed: list deleted, the rest left as drafted.
-    writeFileSync(path.join(dir, 'schema/datasets/calls.yaml'), yaml.replace(/^guessed: .*$/mu, ''));
+    writeFileSync(path.join(dir, 'schema/datasets/calls.yaml'), coded.replace(/^guessed: .*$/mu, ''));
     const reviewed = await runCli(['publish', '--dist', 'dist'], dir);
     expect(reviewed.code, reviewed.stderr).toBe(0);
     expect(reviewed.stdout).toContain('calls 1.0.0');

@@ -37,3 +37,13 @@ export function andThen<A, B>(previous: RuleResult<A>, next: (value: A) => RuleR
     findings: [...previous.findings, ...result.findings],
   };
 }
+
+/** A `type-error` finding: the text is not a value of its column's type. */
+export function typeErrorFinding(message: { ja: string; en: string }, fix?: { ja: string; en: string }): Finding {
+  return fix ? { code: TYPE_ERROR, severity: 'error', message, fix } : { code: TYPE_ERROR, severity: 'error', message };
+}
+
+/** A rule's result for text it cannot read: no value, the finding, and the changes made before it gave up. */
+export function unreadable<T>(finding: Finding, changes: Change[] = []): RuleResult<T | null> {
+  return { value: null, changes, findings: [finding] };
+}

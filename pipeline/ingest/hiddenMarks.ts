@@ -4,9 +4,12 @@
  * SheetJS fills the sheets' states itself, but reads rows and columns only with `cellStyles`, which
  * also expands every `<col min max>` into one object per column (a hostile max is a hang). So for
  * xlsx both readers take them from the XML here: the streaming reader tag by tag, the careful path
- * from the inflated parts. Hiding is how staff keep back what must not go out; ingest decides.
+ * from the inflated parts; for .ods (where SheetJS reads no visibility) from content.xml. .xls is
+ * left to SheetJS: it gives hidden sheets and rows, but not hidden columns. Hiding is how staff keep
+ * back what must not go out; ingest decides.
  */
 import type * as XLSX from 'xlsx';
+import { cellColumns } from './sheetCells.ts';
 import { SHEET_LIMITS } from './sheetLimits.ts';
 
 /** One object for every hidden row or column: a sheet may hide a million rows. */
@@ -104,4 +107,80 @@ export function markHiddenXlsx(workbook: XLSX.WorkBook, files: Record<string, Ui
     const cols = hiddenColumns(ranges);
     if (cols) sheet['!cols'] = cols;
   });
+}
+
+// ---------------------------------------------------------------------------
+// OpenDocument: SheetJS reads no visibility at all, so content.xml is read here
+
+const ODS_TAG = /<(\/?)table:(table|table-row|table-column)(?=[\s>/])[^>]*>|<style:style\b[^>]*>|<style:table-properties\b[^>]*>/g;
+
+/** Sets `!rows`, `!cols` and the sheet states of an .ods SheetJS has read, from its content.xml. */
+export function markHiddenOds(workbook: XLSX.WorkBook, files: Record<string, Uint8Array>): void {
+  const bytes = Object.hasOwn(files, 'content.xml') ? files['content.xml'] : undefined;
+  if (!bytes) return;
+  const xml = new TextDecoder().decode(bytes);
+  const hiddenStyles = new Set<string>();
+  let style = '';
+  const states: { name: string; Hidden: 0 | 1 }[] = [];
+  let depth = 0;
+  let table: { name: string; row: number; col: number; rows: [number, number][]; cols: [number, number][] } | undefined;
+  for (const m of xml.matchAll(ODS_TAG)) {
+    const tag = m[0];
+    if (tag.startsWith('<style:style')) {
+      style = attributes(tag).get('name') ?? '';
+      continue;
+    }
+    if (tag.startsWith('<style:table-properties')) {
+      if (attributes(tag).get('display') === 'false') hiddenStyles.add(style);
+      continue;
+    }
+    const [, closing, kind] = m;
+    if (kind === 'table') {
+      depth += closing ? -1 : 1;
+      if (closing && depth === 0 && table) markOdsTable(workbook, table);
+      if (!closing && depth === 1) {
+        const attrs = attributes(tag);
+        table = { name: unescapeName(attrs.get('name') ?? ''), row: 0, col: 0, rows: [], cols: [] };
+        states.push({ name: table.name, Hidden: hiddenStyles.has(attrs.get('style-name') ?? '') ? 1 : 0 });
+      }
+      continue;
+    }
+    if (depth !== 1 || !table || closing) continue;
+    const attrs = attributes(tag);
+    const hidden = (attrs.get('visibility') ?? 'visible') !== 'visible';
+    const repeated = Math.max(1, parseInt(attrs.get(kind === 'table-row' ? 'number-rows-repeated' : 'number-columns-repeated') ?? '1', 10) || 1);
+    const at = kind === 'table-row' ? table.row : table.col;
+    if (hidden) (kind === 'table-row' ? table.rows : table.cols).push([at + 1, at + repeated]);
+    if (kind === 'table-row') table.row += repeated;
+    else table.col += repeated;
+  }
+  if (states.some((s) => s.Hidden !== 0)) workbook.Workbook = { ...workbook.Workbook, Sheets: states };
+}
+
+function unescapeName(name: string): string {
+  return name.replace(/&(quot|apos|gt|lt|amp);/g, (_, e: string) => ({ quot: '"', apos: "'", gt: '>', lt: '<', amp: '&' })[e]!);
+}
+
+/** Marks the rows (only those holding cells: a repeat may span a million) and columns hidden in one table. */
+function markOdsTable(workbook: XLSX.WorkBook, table: { name: string; rows: [number, number][]; cols: [number, number][] }): void {
+  const sheet = Object.hasOwn(workbook.Sheets, table.name) ? workbook.Sheets[table.name] : undefined;
+  if (!sheet) return;
+  const rows: XLSX.RowInfo[] = [];
+  if (table.rows.length > 0) {
+    for (const r of cellColumns(sheet['!data'] ?? [])) {
+      // Runs come in order: the last run starting at or before the row is the only one that may hold it.
+      let lo = 0;
+      let hi = table.rows.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (table.rows[mid]![0] <= r + 1) lo = mid;
+        else hi = mid - 1;
+      }
+      const [from, to] = table.rows[lo]!;
+      if (from <= r + 1 && r + 1 <= to) hideRow(rows, r + 1);
+    }
+  }
+  if (rows.length > 0) sheet['!rows'] = rows;
+  const cols = hiddenColumns(table.cols);
+  if (cols) sheet['!cols'] = cols;
 }

@@ -3,7 +3,7 @@ import { problem, type Problem } from '../problem/Problem.ts';
 import { cutText } from '../problem/cutText.ts';
 import { damaged, DEFAULT_LIMITS, inspectContainer, type ContainerKind, type ContainerLimits } from './container.ts';
 import { disguisedFormat } from './disguisedFormat.ts';
-import { markHiddenXlsx } from './hiddenMarks.ts';
+import { markHiddenOds, markHiddenXlsx } from './hiddenMarks.ts';
 import { inflateParts } from './inflateParts.ts';
 import { mergeListOverLimits, sheetOverLimits } from './sheetLimits.ts';
 import { readXlsxStream } from './xlsxStream.ts';
@@ -67,6 +67,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: Contai
     };
   }
   if (check.kind === 'xlsx' && files) markHiddenXlsx(workbook, files);
+  if (check.kind === 'ods' && files) markHiddenOds(workbook, files);
   return withinLimits({ ok: true, workbook, kind: check.kind, parts }, fileName);
 }
 

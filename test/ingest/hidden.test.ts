@@ -1,4 +1,5 @@
 /** Hidden rows, columns and sheets (issue 16, item 4): an error unless declared, and then recorded. Made-up data. */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { processWorkbook } from '../../pipeline/process.ts';
@@ -119,6 +120,24 @@ describe('hidden rows, columns and sheets without a declaration', () => {
     const result = run(workbook({ states: [0, 1] }));
     expect(result.report.valid).toBe(true);
     expect(result.report.warnings).toMatchObject([{ code: 'hidden-sheet', sheet: 'メモ', severity: 'warning' }]);
+  });
+
+  it('.ods: hidden rows, columns and sheets are read from content.xml (SheetJS reads none of them)', () => {
+    const files = unzipSync(workbook({ bookType: 'ods' }));
+    let row = 0;
+    files['content.xml'] = strToU8(
+      strFromU8(files['content.xml']!)
+        .replace(/<table:table-row>/gu, (tag) => (++row === 4 ? '<table:table-row table:visibility="collapse">' : tag))
+        .replace('<office:automatic-styles>', '<office:automatic-styles><style:style style:name="taH" style:family="table"><style:table-properties table:display="false"/></style:style>')
+        .replace(/(<table:table table:name="メモ" table:style-name=")[^"]*"/u, '$1taH"')
+        .replace(/(<table:table table:name="人数"[^>]*>)/u, '$1<table:table-column table:number-columns-repeated="2"/><table:table-column table:visibility="collapse"/>'),
+    );
+    const result = run(zipSync(files), {}, 'wards.ods');
+    expect(result.report.errors.map((e) => [e.code, e.value]).sort()).toEqual([
+      ['hidden-columns', 'columns C'],
+      ['hidden-rows', 'rows 4'],
+    ]);
+    expect(result.report.warnings).toMatchObject([{ code: 'hidden-sheet', sheet: 'メモ' }]);
   });
 
   it('.xls: hidden sheets are found there too', () => {

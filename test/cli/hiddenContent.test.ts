@@ -3,29 +3,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { declaredProject, madeUpDefinition } from '../fixtures/declaredProject.ts';
 import { runCli } from '../helpers/project.ts';
 import { farRow } from '../fixtures/hostileSheets.ts';
-
-const recordSchema = {
-  type: 'object',
-  required: ['ward', 'people'],
-  properties: { ward: { type: 'string', title: '区' }, people: { type: ['integer', 'null'], minimum: 0, title: '人数' } },
-};
+import { wardPeopleProject } from '../fixtures/wardPeople.ts';
 
 function project(extra: object = {}) {
-  const definition = madeUpDefinition('ward-people', 'wards.xlsx', {
-    asOf: '2021-04-01',
-    primaryKey: 'ward',
-    columns: [
-      { label: '区', field: 'ward', rule: 'text' },
-      { label: '人数', field: 'people', rule: 'integer' },
-    ],
-    ...extra,
-  });
-  const made = declaredProject({ name: 'ward-people', definition, recordSchema });
-  const flags = ['--dataset', 'ward-people', '--schema', made.schema, '--sources', made.sources];
-  return { ...made, flags };
+  const made = wardPeopleProject(extra);
+  return { ...made, flags: ['--dataset', 'ward-people', '--schema', made.schema, '--sources', made.sources] };
 }
 
 /** 西区's row hidden: what staff do to keep a row back. */

@@ -3,26 +3,10 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { processWorkbook } from '../../pipeline/process.ts';
-import { declaredProject, loadDeclared, madeUpDefinition } from '../fixtures/declaredProject.ts';
+import { loadDeclared } from '../fixtures/declaredProject.ts';
+import { wardPeopleDefinition, wardPeopleProject } from '../fixtures/wardPeople.ts';
 import { editSheet } from '../fixtures/xmlEdit.ts';
 import { readBoth } from '../helpers/sameWorkbook.ts';
-
-const recordSchema = {
-  type: 'object',
-  required: ['ward', 'people'],
-  properties: { ward: { type: 'string', title: '区' }, people: { type: ['integer', 'null'], minimum: 0, title: '人数' } },
-};
-
-const definition = (extra: object = {}) =>
-  madeUpDefinition('ward-people', 'wards.xlsx', {
-    asOf: '2021-04-01',
-    primaryKey: 'ward',
-    columns: [
-      { label: '区', field: 'ward', rule: 'text' },
-      { label: '人数', field: 'people', rule: 'integer' },
-    ],
-    ...extra,
-  });
 
 interface Spec {
   /** 0-based rows of the data sheet to hide (row 0 title, 1 header, 2… data). */
@@ -57,7 +41,7 @@ function workbook(spec: Spec = {}): Uint8Array {
   return new Uint8Array(XLSX.write(book, { type: 'array', bookType: spec.bookType ?? 'xlsx' }) as ArrayBuffer);
 }
 
-const project = (extra: object = {}) => loadDeclared(declaredProject({ name: 'ward-people', definition: definition(extra), recordSchema }));
+const project = (extra: object = {}) => loadDeclared(wardPeopleProject(extra));
 const run = (bytes: Uint8Array, extra: object = {}, name = 'wards.xlsx') => processWorkbook(bytes, name, project(extra));
 
 describe('hidden content is read from the file by both xlsx readers', () => {
@@ -184,7 +168,7 @@ describe('hidden: drop', () => {
     const skipped = run(workbook({ states: [0, 1] }), { hidden: 'drop' });
     expect(skipped.report.valid).toBe(true);
     expect(skipped.report.events).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'hidden-sheet-dropped', sheet: 'メモ' })]));
-    const named = madeUpDefinition('ward-people', 'wards.xlsx', {}) as { source: object };
+    const named = wardPeopleDefinition() as { source: object };
     const declared = run(workbook({ states: [1, 0] }), { hidden: 'drop', source: { ...named.source, sheet: '人数' } });
     expect(declared.report.errors).toMatchObject([{ code: 'hidden-sheet', sheet: '人数' }]);
   });
@@ -192,7 +176,6 @@ describe('hidden: drop', () => {
 
 describe('the definition key', () => {
   it('takes only publish or drop', () => {
-    const bad = declaredProject({ name: 'ward-people', definition: definition({ hidden: 'yes' }), recordSchema });
-    expect(() => loadDeclared(bad)).toThrow(/hidden/u);
+    expect(() => loadDeclared(wardPeopleProject({ hidden: 'yes' }))).toThrow(/hidden/u);
   });
 });

@@ -3,7 +3,9 @@
  * cells, styles, merged cells. It gives exactly the dense workbook `XLSX.read` gives with readWorkbook's
  * options (the same cells with the same `t`, `v` and `z`, the same merges, the same sheet names), in a
  * fraction of the time and memory: every part is inflated once, in small steps, under the same real byte
- * cap as inflateParts.ts, and the sheet XML is parsed as it comes out, never held whole.
+ * cap as inflateParts.ts, and the sheet XML is parsed as it comes out, never held whole. It also marks
+ * hidden rows, columns and sheets, as hiddenMarks.ts does for the careful path (SheetJS reads rows and
+ * columns only with cellStyles).
  *
  * It understands deliberately little. Anything else (formulas, inline or formula strings, dates, rich
  * cell types, comments, hyperlinks, namespace prefixes, external links, macros, odd zips, anything it

@@ -2,7 +2,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DiffFormat } from './commands/diff.ts';
 import { EXIT, type ExitCode, type Io } from './commands/Io.ts';
 import { chooseDataset, projectPaths } from './commands/project.ts';
+import { refusedOperationProblem } from './commands/refusedOperation.ts';
 import type { ReportFormat } from './commands/validate.ts';
+import { problemLines } from './github/commandResult.ts';
 import { renderText } from './report/text.ts';
 import { makeReport } from './report/Report.ts';
 
@@ -69,7 +71,10 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
     return await run(name, values, positionals, io);
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);
-    throw error;
+    const refused = refusedOperationProblem(error, io.cwd);
+    if (!refused) throw error;
+    io.stderr(`${problemLines(refused).join('\n')}\n`);
+    return EXIT.invalid;
   }
 }
 
@@ -166,12 +171,14 @@ async function runDiff(values: Record<string, string | boolean | undefined>, pos
   return diffCommand(io, { old: positionals[0]!, new: positionals[1]!, dataset: choice.dataset, format: format as DiffFormat });
 }
 
-export async function runFromProcess(): Promise<void> {
+/** `edges`: what a test runner replaces (e.g. file operations that stop at a chosen step). */
+export async function runFromProcess(edges: Partial<Io> = {}): Promise<void> {
   const io: Io = {
     cwd: process.cwd(),
     env: process.env,
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    ...edges,
   };
   try {
     process.exitCode = await main(process.argv.slice(2), io);

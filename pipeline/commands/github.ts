@@ -2,6 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CommandResult, commentCommand, releaseCommand, releasesFromFileCommand, releaseVersionsCommand } from '../github/commands.ts';
 import { problemLines } from '../github/commandResult.ts';
+import { envValue } from '../github/env.ts';
+import { redactTokens } from '../github/redact.ts';
 import { runGit } from './git.ts';
 import { EXIT, type ExitCode, type Io } from './Io.ts';
 import { taggedVersions, versionsInDist } from './taggedVersions.ts';
@@ -27,8 +29,9 @@ const COMMENT_OPTIONS = { 'body-file': { type: 'string' }, marker: { type: 'stri
 
 class GitHubUsageError extends Error {}
 
+/** Every line a github command prints passes here: no token reaches the log, whatever GitHub answered. */
 function print(io: Io, result: CommandResult): ExitCode {
-  const text = result.messages.map((m) => `${m}\n`).join('');
+  const text = redactTokens(result.messages.map((m) => `${m}\n`).join(''), [envValue(io.env, 'GITHUB_TOKEN')]);
   if (result.exitCode === 0) io.stdout(text);
   else io.stderr(text);
   return result.exitCode;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { unreviewedGuesses } from '../dataset/guesses.ts';
 import { loadAllDatasets, type ProjectPaths } from '../dataset/load.ts';
 import { setOutputs } from '../github/actions.ts';
+import { problemLines } from '../github/commandResult.ts';
 import { tagFor, type PublishedVersion } from '../github/publishedVersions.ts';
 import { publishDatasets, type DatasetRecords } from '../publish/publishDatasets.ts';
 import { writeIfChanged } from '../publish/writeVersion.ts';
@@ -48,7 +49,11 @@ export async function publishCommand(io: Io, options: PublishOptions): Promise<E
   if (inputs.length < datasets.length) return EXIT.invalid;
 
   const dist = path.resolve(io.cwd, options.dist);
-  const outcome = publishDatasets(inputs, dist, { dryRun: options.dryRun });
+  const outcome = publishDatasets(inputs, dist, { dryRun: options.dryRun, fileOps: io.fileOps });
+  if (outcome.busy) {
+    io.stderr(`${problemLines(outcome.busy).join('\n')}\n`);
+    return EXIT.invalid;
+  }
   for (const plan of outcome.conflicts) {
     io.stderr(
       `${plan.dataset.name} ${plan.version}: この版はすでに別の内容で公開されています。公開済みの版は書き換えません。\n` +
@@ -73,7 +78,9 @@ export async function publishCommand(io: Io, options: PublishOptions): Promise<E
     });
   }
   if (options.dryRun) return EXIT.ok;
-  if (options.publishedFile) writeIfChanged(path.resolve(io.cwd, options.publishedFile), `${JSON.stringify(published, null, 2)}\n`);
+  if (options.publishedFile) {
+    writeIfChanged(path.resolve(io.cwd, options.publishedFile), `${JSON.stringify(published, null, 2)}\n`, io.fileOps);
+  }
   if (options.githubOutput) setOutputs({ count: published.length, published });
   return EXIT.ok;
 }

@@ -4,6 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import type { FormatsPlugin } from 'ajv-formats';
 import { AJV_OPTIONS, ANNOTATION_KEYWORDS, YEAR_MONTH_FORMAT, YEAR_MONTH_PATTERN } from './ajvSettings.ts';
 import { precompiledValidator } from './precompiled.ts';
+import { safePattern } from './safePattern.ts';
 
 export { ANNOTATION_KEYWORDS, YEAR_MONTH_FORMAT } from './ajvSettings.ts';
 
@@ -14,7 +15,7 @@ const require = createRequire(import.meta.url);
 export function createAjv(options: { validateSchema?: boolean; code?: { source: boolean } } = {}): Ajv2020 {
   const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const addFormats = require('ajv-formats') as FormatsPlugin;
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...options });
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...options, code: { ...options.code, regExp: safePattern } });
   addFormats(ajv);
   ajv.addFormat(YEAR_MONTH_FORMAT, YEAR_MONTH_PATTERN);
   ajv.addVocabulary(ANNOTATION_KEYWORDS);

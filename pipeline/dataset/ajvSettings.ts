@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { SAFE_PATTERN_CODE } from './safePattern.ts';
 
 // What the ajv instances are made with, apart from ajv itself: kept here so that a precompiled
 // validator's key (precompiled.ts) can be computed without loading ajv.
@@ -14,6 +17,9 @@ export const AJV_OPTIONS = { allErrors: true, strict: true, strictRequired: fals
 
 const require = createRequire(import.meta.url);
 const installed = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+// re2js's exports map hides its package.json from require: read it next to its entry point (build/index.cjs).
+const re2jsVersion = () =>
+  (JSON.parse(readFileSync(path.join(path.dirname(require.resolve('re2js')), '../package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * Everything besides a schema's own text that shapes the code ajv generates for it (ajv-formats' full
@@ -26,4 +32,5 @@ export const AJV_SETTINGS = JSON.stringify({
   formats: 'ajv-formats full',
   yearMonth: YEAR_MONTH_PATTERN.source,
   annotations: ANNOTATION_KEYWORDS,
+  patterns: { re2js: re2jsVersion(), code: SAFE_PATTERN_CODE },
 });

@@ -4,6 +4,7 @@ import { compileOnce } from './ajv.ts';
 import { readDefinition, type ParsedDefinition } from './parseDefinition.ts';
 import { validatorKey } from './precompiled.ts';
 import { checkConsistency } from './consistency.ts';
+import { UnsafePatternError } from './safePattern.ts';
 import { describeDefinitionErrors } from './definitionErrors.ts';
 import { duplicateDefinitions } from './duplicates.ts';
 import type { Dataset, DatasetDefinitionFile, RecordSchema } from './DatasetDefinition.ts';
@@ -80,7 +81,7 @@ export function loadDataset(definitionPath: string, paths: ProjectPaths): LoadRe
       definitionProblem(
         rel,
         `The record schema ${definition.recordSchema} cannot be used: ${(error as Error).message}`,
-        `レコードのスキーマ ${definition.recordSchema} を使えません: ${(error as Error).message}`,
+        `レコードのスキーマ ${definition.recordSchema} を使えません: ${error instanceof UnsafePatternError ? error.ja : (error as Error).message}`,
         definition.recordSchema,
       ),
     );

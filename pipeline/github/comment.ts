@@ -1,5 +1,6 @@
 import type { Octokit } from '@octokit/rest';
 import { commentBody, markerLine } from './commentBody.ts';
+import { statusOf } from './requestError.ts';
 
 export interface UpsertCommentOptions {
   owner: string;
@@ -8,7 +9,7 @@ export interface UpsertCommentOptions {
   /** Identifies the comment across runs, e.g. `opendata-report` → `<!-- opendata-report -->`. */
   marker: string;
   body: string;
-  /** Login whose marked comment is preferred; other bots' marked comments are the fallback. Default `github-actions[bot]`. */
+  /** Login the token comments as: only a marked comment of this author is edited. Default `github-actions[bot]`. */
   author?: string;
 }
 
@@ -23,7 +24,8 @@ export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 
 /**
  * Keeps exactly one pipeline comment per pull request: finds the comment that carries
- * the marker (among all pages) and edits it in place, or creates it once.
+ * the marker (among all pages) and that this workflow's bot wrote, and edits it in place,
+ * or creates it once. A comment deleted between the listing and the edit is created anew.
  */
 export async function upsertComment(octokit: Octokit, options: UpsertCommentOptions): Promise<UpsertCommentResult> {
   const { owner, repo, issueNumber } = options;
@@ -37,15 +39,20 @@ export async function upsertComment(octokit: Octokit, options: UpsertCommentOpti
     issue_number: issueNumber,
     per_page: 100,
   });
-  const marked = comments.filter((c) => (c.body ?? '').includes(line));
-  // Never a person's comment that merely quotes the marker: only the bot's own, else another bot's.
-  const mine = marked.find((c) => c.user?.login === author) ?? marked.find((c) => c.user?.type === 'Bot');
-
-  if (mine === undefined) {
+  // Never a comment that merely quotes the marker, by a person or by another bot or app: only our own.
+  const mine = comments.find((c) => c.user?.login === author && (c.body ?? '').includes(line));
+  const create = async (): Promise<UpsertCommentResult> => {
     const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
     return { id: data.id, action: 'created', htmlUrl: data.html_url };
-  }
+  };
+
+  if (mine === undefined) return create();
   if (mine.body === body) return { id: mine.id, action: 'unchanged', htmlUrl: mine.html_url };
-  const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });
-  return { id: data.id, action: 'updated', htmlUrl: data.html_url };
+  try {
+    const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });
+    return { id: data.id, action: 'updated', htmlUrl: data.html_url };
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+    return create();
+  }
 }

@@ -1,3 +1,5 @@
+import { cutMarkdown } from '../report/cutMarkdown.ts';
+
 /** GitHub rejects issue comments longer than this many characters. */
 export const MAX_COMMENT_LENGTH = 65_536;
 
@@ -17,11 +19,5 @@ export function markerLine(marker: string): string {
 
 /** Marker line, then the body; cut with a bilingual note when the whole would exceed GitHub's limit. */
 export function commentBody(marker: string, body: string): string {
-  const full = `${markerLine(marker)}\n${body}`;
-  if (full.length <= MAX_COMMENT_LENGTH) return full;
-  let end = MAX_COMMENT_LENGTH - TRUNCATION_NOTE.length;
-  // Never split a surrogate pair.
-  const last = full.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return full.slice(0, end) + TRUNCATION_NOTE;
+  return cutMarkdown(`${markerLine(marker)}\n${body}`, MAX_COMMENT_LENGTH, TRUNCATION_NOTE);
 }

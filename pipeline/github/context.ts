@@ -10,6 +10,8 @@ export interface GitHubContext {
   repo: string;
   /** `GITHUB_API_URL`, default https://api.github.com (GitHub Enterprise sets its own). */
   apiUrl: string;
+  /** `GITHUB_SERVER_URL`, default https://github.com: where the repository's pages and downloads are. */
+  serverUrl: string;
   /** `GITHUB_SHA`: the commit the run is for, when set. */
   sha: string | undefined;
   /** `GITHUB_EVENT_PATH`: the JSON file holding the event payload, when set. */
@@ -18,9 +20,10 @@ export interface GitHubContext {
 }
 
 export const DEFAULT_API_URL = 'https://api.github.com';
+export const DEFAULT_SERVER_URL = 'https://github.com';
 
 /**
- * Reads `GITHUB_REPOSITORY`, `GITHUB_API_URL`, `GITHUB_SHA`, `GITHUB_EVENT_PATH` and
+ * Reads `GITHUB_REPOSITORY`, `GITHUB_API_URL`, `GITHUB_SERVER_URL`, `GITHUB_SHA`, `GITHUB_EVENT_PATH` and
  * `GITHUB_TOKEN` from the given environment (never from `process.env` itself).
  * `needsEvent` makes a missing `GITHUB_EVENT_PATH` an error.
  */
@@ -69,6 +72,7 @@ export function readGitHubContext(env: Env, purpose: GitHubPurpose, needsEvent =
     owner,
     repo,
     apiUrl: (envValue(env, 'GITHUB_API_URL') ?? DEFAULT_API_URL).replace(/\/+$/, ''),
+    serverUrl: (envValue(env, 'GITHUB_SERVER_URL') ?? DEFAULT_SERVER_URL).replace(/\/+$/, ''),
     sha: envValue(env, 'GITHUB_SHA'),
     eventPath,
     token: token.value,

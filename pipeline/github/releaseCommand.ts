@@ -8,6 +8,7 @@ import type { Env } from './env.ts';
 import { type PublishedVersion, parsePublishedFile, releaseTitle } from './publishedVersions.ts';
 import { readInputFile, readInputText } from './readInput.ts';
 import { type ReleaseAssetInput, ensureRelease } from './release.ts';
+import { FULL_NOTES_ASSET, fullNotesUrl, releaseNotes } from './releaseNotes.ts';
 
 /** Client settings other than the token and API URL, which come from the environment. */
 export type ClientTuning = Omit<GitHubClientOptions, 'token' | 'baseUrl'>;
@@ -62,6 +63,14 @@ async function releaseOne(octokit: GitHubClient, context: GitHubContext, spec: R
     if (!data.ok) return failed(data.problem);
     assets.push({ name: basename(file), contentType: contentTypeFor(file), data: data.value });
   }
+  const notes = releaseNotes(body.value, fullNotesUrl(context.serverUrl, context.owner, context.repo, spec.tag));
+  if (notes.cut) {
+    assets.push({ name: FULL_NOTES_ASSET, contentType: contentTypeFor(FULL_NOTES_ASSET), data: new TextEncoder().encode(body.value) });
+    messages.push(
+      `リリースノートを GitHub の上限に合わせて省略し、全文を ${FULL_NOTES_ASSET} として添付します。`,
+      `  The notes were cut to GitHub's limit; the full notes are attached as ${FULL_NOTES_ASSET}.`,
+    );
+  }
   try {
     const result = await ensureRelease(octokit, {
       owner: context.owner,
@@ -69,7 +78,7 @@ async function releaseOne(octokit: GitHubClient, context: GitHubContext, spec: R
       tag: spec.tag,
       ...(spec.target !== undefined ? { target: spec.target } : {}),
       name: spec.name,
-      body: body.value,
+      body: notes.body,
       assets,
     });
     messages.push(

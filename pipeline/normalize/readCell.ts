@@ -16,12 +16,12 @@ import { matchEnum } from './rules/enumLabel.ts';
 import { monthFromSerial, parseJapaneseMonth } from './rules/japaneseMonth.ts';
 import { codeFromNumber } from './rules/codeFromNumber.ts';
 import { decimalFromCell, parseDecimal } from './rules/decimal.ts';
-import { parseTimeOfDay, timeFromSerial } from './rules/timeOfDay.ts';
+import { parseTimeOfDay, timeCellInDateColumn, timeFromSerial } from './rules/timeOfDay.ts';
 import { dateTimeFromSerial, parseDateTime } from './rules/dateTime.ts';
 import { parseYear, yearFromCell } from './rules/year.ts';
 import { booleanFromCell, matchBoolean, type BooleanWords } from './rules/booleanWord.ts';
 import { coordinateFromCell, parseCoordinate } from './rules/coordinate.ts';
-import { parseTextFormat, textFormatFromCell, type TextFormat } from './rules/textFormats.ts';
+import { isTextFormat, parseTextFormat, textFormatFromCell } from './rules/textFormats.ts';
 
 /** What one cell gives: a value per field its column produces, and the trail of how. */
 export interface CellReading {
@@ -80,6 +80,7 @@ function finish(reading: CellReading, column: ColumnDefinition, read: Read): Cel
 const one = <T extends FieldValue>(result: RuleResult<T>): Read => ({ ...result, value: [result.value] });
 
 function readText(column: ColumnDefinition, text: string, dataset: Dataset): Read {
+  if (isTextFormat(column.rule)) return one(parseTextFormat(text, column.rule));
   switch (column.rule) {
     case 'integer':
       return one(parseInteger(text));
@@ -103,13 +104,6 @@ function readText(column: ColumnDefinition, text: string, dataset: Dataset): Rea
     case 'latitude':
     case 'longitude':
       return one(parseCoordinate(text, column.rule));
-    case 'url':
-    case 'email':
-    case 'phone':
-    case 'postal-code':
-    case 'corporate-number':
-    case 'lg-code':
-      return one(parseTextFormat(text, column.rule));
     case 'numbered-label': {
       const split = splitNumberedLabel(text);
       return { ...split, value: [split.value.number, split.value.label] };
@@ -125,6 +119,7 @@ function readText(column: ColumnDefinition, text: string, dataset: Dataset): Rea
 }
 
 function readNumber(column: ColumnDefinition, value: number, format: string | undefined, dataset: Dataset): Read {
+  if (isTextFormat(column.rule)) return one(textFormatFromCell(value, column.rule));
   switch (column.rule) {
     case 'integer':
       return one(integerFromCell(value));
@@ -140,13 +135,6 @@ function readNumber(column: ColumnDefinition, value: number, format: string | un
     case 'latitude':
     case 'longitude':
       return one(coordinateFromCell(value, format, column.rule));
-    case 'url':
-    case 'email':
-    case 'phone':
-    case 'postal-code':
-    case 'corporate-number':
-    case 'lg-code':
-      return one(textFormatFromCell(value, column.rule satisfies TextFormat));
     case 'boolean':
       return one(matchBoolean(String(value), wordsOf(column)));
     case 'date':
@@ -175,6 +163,8 @@ function wordsOf(column: ColumnDefinition): BooleanWords {
 }
 
 function dateFromSerial(serial: number, format: string | undefined): RuleResult<string | null> {
+  const timeOfDay = timeCellInDateColumn(serial, format, { ja: '日付', en: 'a date' });
+  if (timeOfDay) return { value: null, changes: [], findings: [timeOfDay] };
   const parsed = format && XLSX.SSF.is_date(format) ? XLSX.SSF.parse_date_code(serial) : undefined;
   if (!parsed) {
     return {

@@ -2,43 +2,29 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writ
 import type { StreamedFile } from '../package/packageFile.ts';
 
 /**
- * Every change publishing makes to the file system goes through here, one operation at a time,
- * so that crash safety can be tested at every single step: `OPENDATA_CRASH_AFTER_OPS=n` kills
- * the process (SIGKILL) after its n-th operation; `injectCrash` does the same in-process by
- * throwing, which leaves the disk exactly as a kill would, since every operation is synchronous.
+ * Every change publishing makes to the file system, one synchronous operation at a time. It is passed
+ * in (never chosen from the environment), so tests can wrap it to stop or fail after any single step:
+ * that is how crash safety and disk-full, read-only and permission faults are tested.
  */
-export class InjectedCrash extends Error {}
-
-let done = 0;
-let crashAfter = Number(process.env.OPENDATA_CRASH_AFTER_OPS ?? 'NaN');
-let crashBy: 'kill' | 'throw' = 'kill';
-
-/** For tests: crash after `afterOps` more operations (null: never). */
-export function injectCrash(afterOps: number | null): void {
-  done = 0;
-  crashAfter = afterOps ?? Number.NaN;
-  crashBy = 'throw';
-}
-
-function step(): void {
-  done += 1;
-  if (done !== crashAfter) return;
-  if (crashBy === 'kill') process.kill(process.pid, 'SIGKILL');
-  crashAfter = Number.NaN;
-  throw new InjectedCrash(`injected crash after ${done} file operations`);
-}
-
-export const fileOps = {
-  mkdir(dir: string): void {
-    mkdirSync(dir, { recursive: true });
-    step();
-  },
-  write(file: string, bytes: Uint8Array | string): void {
-    writeFileSync(file, bytes);
-    step();
-  },
+export interface FileOps {
+  mkdir(dir: string): void;
+  write(file: string, bytes: Uint8Array | string): void;
   /** One file written piece by piece as its content is made (still one operation). */
-  writeStreamed(file: string, content: StreamedFile): void {
+  writeStreamed(file: string, content: StreamedFile): void;
+  /** Creates `file` with `content` unless it exists: false when it does (O_EXCL). */
+  createExclusive(file: string, content: string): boolean;
+  rename(from: string, to: string): void;
+  remove(target: string): void;
+}
+
+export const fileOps: FileOps = {
+  mkdir(dir) {
+    mkdirSync(dir, { recursive: true });
+  },
+  write(file, bytes) {
+    writeFileSync(file, bytes);
+  },
+  writeStreamed(file, content) {
     const fd = openSync(file, 'w');
     try {
       content.stream((chunk) => {
@@ -47,14 +33,35 @@ export const fileOps = {
     } finally {
       closeSync(fd);
     }
-    step();
   },
-  rename(from: string, to: string): void {
+  createExclusive(file, content) {
+    let fd: number;
+    try {
+      fd = openSync(file, 'wx');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    }
+    try {
+      writeSync(fd, content);
+    } catch (error) {
+      // An empty lock would name no holder: a disk too full for these few bytes leaves none.
+      rmSync(file, { force: true });
+      throw error;
+    } finally {
+      closeSync(fd);
+    }
+    return true;
+  },
+  rename(from, to) {
     renameSync(from, to);
-    step();
   },
-  remove(target: string): void {
+  remove(target) {
     rmSync(target, { recursive: true, force: true });
-    step();
   },
 };
+
+/** True for an operation the system refused (disk full, read-only, no permission, …): an error with an errno code. */
+export function isRefusedOperation(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && 'syscall' in error;
+}

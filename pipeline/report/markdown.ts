@@ -1,26 +1,13 @@
 import type { Normalization } from '../problem/Normalization.ts';
 import type { Problem } from '../problem/Problem.ts';
-import { visible } from '../problem/visible.ts';
 import { countBy, omittedNote, summaryLine, summaryLineEn, where } from './format.ts';
+import { markdownCell as cell } from './markdownCell.ts';
 import type { Report } from './Report.ts';
 
 /** GitHub refuses comments longer than this. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
 /** Room kept for what a caller adds around the report (a diff, a marker). */
 const DEFAULT_BUDGET = 40_000;
-
-/**
- * Cell text for a table cell: visible (⏎ for line breaks, no control characters), cut to 300
- * characters, with Markdown and HTML made literal so a value cannot format, link, hide the rest of
- * the comment (`<!--`, `</details>`) or mention anyone (`@team`).
- */
-const cell = (text: string | undefined): string =>
-  visible(text ?? '', 300)
-    .replace(/[\\`*_[\]~|]/gu, (ch) => `\\${ch}`)
-    .replace(/&/gu, '&amp;')
-    .replace(/</gu, '&lt;')
-    .replace(/>/gu, '&gt;')
-    .replace(/@/gu, '@\u200B');
 
 /** `…ほか 12件（type-error 10件、blank-cell 2件）` for the part of a list that was left out. */
 function more<T>(left: readonly T[], key: (item: T) => string): string {

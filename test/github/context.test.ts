@@ -31,14 +31,15 @@ describe('tokenFromEnv', () => {
 });
 
 describe('readGitHubContext', () => {
-  it('reads the repository, API URL, commit, event path and token from the given env only', () => {
-    const result = readGitHubContext({ ...ENV, GITHUB_API_URL: 'https://ghe.example/api/v3/' }, 'comment', true);
+  it('reads the repository, API and server URLs, commit, event path and token from the given env only', () => {
+    const result = readGitHubContext({ ...ENV, GITHUB_API_URL: 'https://ghe.example/api/v3/', GITHUB_SERVER_URL: 'https://ghe.example/' }, 'comment', true);
     expect(result).toEqual({
       ok: true,
       value: {
         owner: 'city',
         repo: 'opendata',
         apiUrl: 'https://ghe.example/api/v3',
+        serverUrl: 'https://ghe.example',
         sha: ENV.GITHUB_SHA,
         eventPath: ENV.GITHUB_EVENT_PATH,
         token: 'secret-value',
@@ -46,9 +47,10 @@ describe('readGitHubContext', () => {
     });
   });
 
-  it('defaults the API URL to api.github.com', () => {
+  it('defaults the API URL to api.github.com and the server URL to github.com', () => {
     const result = readGitHubContext(ENV, 'publish');
     expect(result.ok && result.value.apiUrl).toBe('https://api.github.com');
+    expect(result.ok && result.value.serverUrl).toBe('https://github.com');
   });
 
   it('lists every missing variable in both languages', () => {

@@ -87,6 +87,9 @@ export interface FakeGitHubOptions {
 }
 
 const DOCS = 'https://docs.github.com/rest';
+/** What GitHub takes at most, in characters, before answering 422: a release's body, an issue comment's body. */
+export const RELEASE_BODY_LIMIT = 125_000;
+export const COMMENT_BODY_LIMIT = 65_536;
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
@@ -203,6 +206,12 @@ export class FakeGitHub {
     };
     this.commentList.push(comment);
     return comment;
+  }
+
+  /** Deletes a comment, as someone on the pull request's page would. */
+  deleteComment(id: number): void {
+    const index = this.commentList.findIndex((c) => c.id === id);
+    if (index >= 0) this.commentList.splice(index, 1);
   }
 
   comments(owner: string, repo: string, issue: number): FakeComment[] {
@@ -389,6 +398,17 @@ export class FakeGitHub {
     return 422;
   }
 
+  /** GitHub's 422 for a body over its limit (`custom` code, message naming the maximum). */
+  private tooLong(res: ServerResponse, resource: string, body: unknown, limit: number): number | undefined {
+    if (typeof body !== 'string' || body.length <= limit) return undefined;
+    json(res, 422, {
+      message: 'Validation Failed',
+      errors: [{ resource, code: 'custom', field: 'body', message: `body is too long (maximum is ${limit} characters)` }],
+      documentation_url: DOCS,
+    });
+    return 422;
+  }
+
   private route(method: string, url: URL, raw: Buffer, who: TokenInfo, res: ServerResponse): number {
     const path = url.pathname;
     const parseJson = (): Record<string, unknown> => (raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {});
@@ -406,6 +426,8 @@ export class FakeGitHub {
       const [, owner = '', repo = ''] = m;
       const input = parseJson();
       const tag = String(input.tag_name ?? '');
+      const refused = this.tooLong(res, 'Release', input.body, RELEASE_BODY_LIMIT);
+      if (refused !== undefined) return refused;
       if (this.release(owner, repo, tag)) return this.validationFailed(res, 'Release', 'tag_name');
       const release = this.addRelease(owner, repo, {
         tag,
@@ -459,7 +481,10 @@ export class FakeGitHub {
       const [, owner = '', repo = '', issue] = m;
       if (method === 'GET') return this.page(res, url, this.comments(owner, repo, Number(issue)).map((c) => this.commentJson(c)));
       if (method === 'POST') {
-        const comment = this.addComment(owner, repo, Number(issue), String(parseJson().body ?? ''), {
+        const input = parseJson();
+        const refused = this.tooLong(res, 'IssueComment', input.body, COMMENT_BODY_LIMIT);
+        if (refused !== undefined) return refused;
+        const comment = this.addComment(owner, repo, Number(issue), String(input.body ?? ''), {
           login: who.login ?? 'github-actions[bot]',
           type: who.type ?? 'Bot',
         });
@@ -471,7 +496,10 @@ export class FakeGitHub {
       const [, owner, repo, id] = m;
       const comment = this.commentList.find((c) => c.owner === owner && c.repo === repo && c.id === Number(id));
       if (!comment) return this.notFound(res);
-      comment.body = String(parseJson().body ?? '');
+      const input = parseJson();
+      const refused = this.tooLong(res, 'IssueComment', input.body, COMMENT_BODY_LIMIT);
+      if (refused !== undefined) return refused;
+      comment.body = String(input.body ?? '');
       json(res, 200, this.commentJson(comment));
       return 200;
     }

@@ -16,6 +16,7 @@ interface Step {
 }
 interface Job {
   permissions?: unknown;
+  'timeout-minutes'?: unknown;
   steps?: Step[];
 }
 interface Workflow {
@@ -59,6 +60,14 @@ describe('workflows', () => {
     expect(steps(workflow(file)).filter((s) => s.uses !== undefined)).toHaveLength(uses.length);
   });
 
+  it.each(FILES)('%s gives every job a timeout of at most an hour (a hung step never holds a runner for 6 hours)', (file) => {
+    for (const [name, job] of Object.entries(workflow(file).jobs)) {
+      expect(job['timeout-minutes'], `${file}: job ${name}`).toBeTypeOf('number');
+      expect(job['timeout-minutes'] as number, `${file}: job ${name}`).toBeGreaterThan(0);
+      expect(job['timeout-minutes'] as number, `${file}: job ${name}`).toBeLessThanOrEqual(60);
+    }
+  });
+
   it.each(FILES)('%s never expands github.event inside a run script', (file) => {
     for (const step of steps(workflow(file))) {
       if (step.run !== undefined) expect(step.run).not.toMatch(/\$\{\{\s*github\.event\./);
@@ -94,6 +103,14 @@ describe('workflows', () => {
     }
     expect(source).not.toMatch(/head_sha|head_branch|pull_request\.head|refs\/pull/);
     expect(w.jobs.comment?.permissions).toEqual({ 'pull-requests': 'write', actions: 'read', contents: 'read' });
+  });
+
+  it('comment runs one at a time per pull request, keyed by nothing a branch name can write', () => {
+    const w = workflow('comment.yml');
+    expect(w.concurrency).toEqual({
+      group: 'comment-${{ github.event.workflow_run.pull_requests[0].number || github.event.workflow_run.head_repository.full_name }}',
+      'cancel-in-progress': false,
+    });
   });
 
   it('validate and ci only read the repository', () => {

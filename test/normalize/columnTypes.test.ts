@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { decimalFromCell, parseDecimal } from '../../pipeline/normalize/rules/decimal.ts';
 import { parseTimeOfDay, timeFromSerial } from '../../pipeline/normalize/rules/timeOfDay.ts';
+import { monthFromSerial } from '../../pipeline/normalize/rules/japaneseMonth.ts';
+import { readCell } from '../../pipeline/normalize/readCell.ts';
+import type { Dataset } from '../../pipeline/dataset/DatasetDefinition.ts';
 import { dateTimeFromSerial, parseDateTime } from '../../pipeline/normalize/rules/dateTime.ts';
 import { parseYear, yearFromCell } from '../../pipeline/normalize/rules/year.ts';
 import { booleanFromCell, matchBoolean } from '../../pipeline/normalize/rules/booleanWord.ts';
@@ -55,6 +58,17 @@ describe('time', () => {
     expect(timeFromSerial(1, '[h]:mm', { allow24: true }).value).toBe('24:00:00');
     errorOf(timeFromSerial(0.375, 'General', { allow24: false }));
     errorOf(timeFromSerial(45383.375, 'yyyy/m/d h:mm', { allow24: false }));
+  });
+});
+
+describe('a time cell in a date or month column', () => {
+  it('is refused with the rule that fits, never published as 1900-01', () => {
+    expect(errorOf(monthFromSerial(0.375, 'h:mm')).fix!.en).toContain('rule to time');
+    const dataset = { missingValues: ['-'], recordSchemaJson: { type: 'object', properties: {} } } as unknown as Dataset;
+    const reading = readCell({ label: '日付', field: 'd', rule: 'date' }, { address: 'A1', row: 1, col: 0, value: 0.375, format: 'h:mm' }, dataset);
+    expect(reading.values).toEqual([['d', null]]);
+    expect(reading.findings[0]?.fix?.en).toContain('rule to time');
+    expect(monthFromSerial(43922, '[$-ja-JP]ggge"年"m"月"').value).toBe('2020-04');
   });
 });
 

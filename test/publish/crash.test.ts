@@ -3,10 +3,10 @@ import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { processWorkbook } from '../../pipeline/process.ts';
-import { InjectedCrash, injectCrash } from '../../pipeline/publish/fileOps.ts';
 import { publishDatasets, type DatasetRecords } from '../../pipeline/publish/publishDatasets.ts';
 import { laterSnapshot, makeProject, replaceSource } from '../fixtures/snapshots.ts';
 import { checkDist } from '../helpers/checkDist.ts';
+import { InjectedCrash, stopAfter } from '../helpers/steppedFileOps.ts';
 import { measuresDataset, readTree, ROOT, runCli, SOURCE_WORKBOOK, tempDir } from '../helpers/project.ts';
 
 const ENTRY = path.join(ROOT, 'test/helpers/cliEntry.ts');
@@ -49,14 +49,11 @@ describe('a publish interrupted at any point', () => {
     let stops = 0;
     for (let n = 1; ; n++) {
       const dist = copyOfBase();
-      injectCrash(n);
       try {
-        publishDatasets([later], dist);
+        publishDatasets([later], dist, { fileOps: stopAfter(n, 'throw') });
         break; // finished before the n-th operation: every point has been tried
       } catch (error) {
         if (!(error instanceof InjectedCrash)) throw error;
-      } finally {
-        injectCrash(null);
       }
       stops += 1;
       expectRecovers(dist, `after a stop at file operation ${n}`);

@@ -15,6 +15,7 @@ import type { Finding } from '../../problem/Problem.ts';
 import { ERA_ALIASES, ERAS, INVALID_DATE_CODE, parseJapaneseDate, warekiWithoutSeireki } from '../../ingest/japaneseDate.ts';
 import { TYPE_ERROR, type RuleResult } from './RuleResult.ts';
 import { TRIM_RULE } from './whitespace.ts';
+import { timeCellInDateColumn } from './timeOfDay.ts';
 
 export const MONTH_WAREKI_RULE = 'month/wareki';
 export const MONTH_ISO_RULE = 'month/iso';
@@ -128,6 +129,8 @@ function invalid(source: string, ja: string, en: string): Finding {
  * warning; a number that is not formatted as a date is a `type-error`.
  */
 export function monthFromSerial(serial: number, format: string | undefined): RuleResult<string | null> {
+  const timeOfDay = timeCellInDateColumn(serial, format, { ja: '年月', en: 'a year and month' });
+  if (timeOfDay) return { value: null, changes: [], findings: [timeOfDay] };
   const parsed = format && XLSX.SSF.is_date(format) ? XLSX.SSF.parse_date_code(serial) : undefined;
   if (!parsed) {
     return {

@@ -8,7 +8,10 @@ import type { Text } from '../../problem/Problem.ts';
 import { corporateNumberCheckDigit, lgCodeCheckDigit } from './checkDigit.ts';
 import { recordChange, typeErrorFinding, unreadable, type RuleResult } from './RuleResult.ts';
 
-export type TextFormat = 'url' | 'email' | 'phone' | 'postal-code' | 'corporate-number' | 'lg-code';
+export const TEXT_FORMATS = ['url', 'email', 'phone', 'postal-code', 'corporate-number', 'lg-code'] as const;
+export type TextFormat = (typeof TEXT_FORMATS)[number];
+
+export const isTextFormat = (rule: string): rule is TextFormat => (TEXT_FORMATS as readonly string[]).includes(rule);
 
 export const HYPHEN_RULE = 'format/hyphen';
 export const PHONE_BRACKETS_RULE = 'format/phone-brackets';

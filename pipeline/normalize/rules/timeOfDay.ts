@@ -149,3 +149,15 @@ export function timeFromSerial(serial: number, format: string | undefined, optio
   const value = seconds === 86_400 ? (options.allow24 ? '24:00:00' : '00:00:00') : clockText({ hour: Math.floor(seconds / 3600), minute: Math.floor(seconds / 60) % 60, second: seconds % 60 });
   return { value, changes: [{ rule: TIME_SERIAL_RULE, before: String(serial), after: value }], findings: [] };
 }
+
+/**
+ * A time-of-day cell (h:mm) in a date or month column: Excel stores 9:00 as the fraction 0.375 of
+ * day zero, which a date rule would publish as 1900-01-00. Refused with the rule that fits.
+ */
+export function timeCellInDateColumn(serial: number, format: string | undefined, what: { ja: string; en: string }) {
+  if (!isTimeFormat(format) || isDayFormat(format)) return undefined;
+  return typeErrorFinding(
+    { ja: `セルは時刻（${serial}、表示形式「${format}」）で、${what.ja}ではありません。`, en: `The cell holds a time of day (${serial}, format ${format}), not ${what.en}.` },
+    { ja: '時刻の列なら、定義の rule を time にしてください。', en: 'If the column holds times of day, set its rule to time.' },
+  );
+}

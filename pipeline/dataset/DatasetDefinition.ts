@@ -119,7 +119,12 @@ export interface DatasetDefinitionFile {
   summary?: SummaryDeclaration;
   /** Paths of the values `opendata init` guessed; deleted once a person has reviewed them. */
   guessed?: string[];
+  /** Hidden rows, columns and sheets that hold something: an error unless declared (ingest/hiddenContent.ts). */
+  hidden?: HiddenPolicy;
 }
+
+/** `publish`: read hidden content as is (recorded); `drop`: leave it out of the data (each run recorded). */
+export type HiddenPolicy = 'publish' | 'drop';
 
 /** How a totals row (「合計」 at the bottom of the table) is recognised, and what it must add up to. */
 export interface TotalsRowDeclaration {

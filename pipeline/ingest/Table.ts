@@ -34,7 +34,13 @@ export type IngestEventKind =
   | 'note-kept'
   | 'extra-column-ignored'
   | 'unlabeled-column-ignored'
-  | 'comment-ignored';
+  | 'comment-ignored'
+  | 'hidden-sheet-published'
+  | 'hidden-rows-published'
+  | 'hidden-columns-published'
+  | 'hidden-sheet-dropped'
+  | 'hidden-rows-dropped'
+  | 'hidden-columns-dropped';
 
 /** Something ingest did to read the sheet: recorded, never silent. */
 export interface IngestEvent {

@@ -296,8 +296,12 @@ function inspectZip(bytes: Uint8Array, fileName: string, limits: ContainerLimits
 
     totalUncompressed += uncompressedSize;
     if (count <= limits.maxEntries) {
+      const name = decodeName(bytes.subarray(nameAt, extraAt), flags);
+      // The local header must name the same part: a reader walking local headers would otherwise see another file.
+      const localName = bytes.subarray(localOffset + 30, localOffset + 30 + dv.getUint16(localOffset + 26, true));
+      if (!sameBytes(localName, bytes.subarray(nameAt, extraAt))) return ambiguous(fileName, name);
       const entry: ZipEntry = {
-        name: decodeName(bytes.subarray(nameAt, extraAt), flags),
+        name,
         method,
         compressedSize,
         uncompressedSize,
@@ -356,7 +360,12 @@ function inspectZip(bytes: Uint8Array, fileName: string, limits: ContainerLimits
   }
 
   const byName = new Map<string, ZipEntry>();
-  for (const e of entries) byName.set(e.name.replace(/^\/+/, '').toLowerCase(), e);
+  for (const e of entries) {
+    // Readers differ on which of two same-named parts wins (SheetJS takes the last): neither is trusted.
+    const key = e.name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+    if (byName.has(key)) return ambiguous(fileName, e.name);
+    byName.set(key, e);
+  }
 
   if (byName.has('[content_types].xml') && (byName.has('xl/workbook.xml') || byName.has('xl/workbook.bin'))) {
     return { ok: true, kind: 'xlsx', parts: entries };
@@ -383,6 +392,22 @@ function inspectZip(bytes: Uint8Array, fileName: string, limits: ContainerLimits
     ja: '（ZIP 形式の圧縮ファイルですが、Excel や OpenDocument のブックではありません）',
     en: ' (it is a ZIP archive, but not an Excel or OpenDocument workbook)',
   });
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+function ambiguous(fileName: string, part: string): ContainerCheck & { ok: false } {
+  return fail(
+    'format-error',
+    fileName,
+    {
+      ja: `ファイルの中に「${part}」という名前の部品が 2 つあり、どちらが本当の内容か決められないため読み込めません（Excel が保存したファイルではこうなりません）。`,
+      en: `The file holds two parts named "${part}", and which one is the real content cannot be told, so it is not read (a file Excel saved never does this).`,
+    },
+    RESAVE_FIX,
+  );
 }
 
 /** Reads the tiny ODF `mimetype` entry: stored, or deflated into a fixed 256-byte buffer. */

@@ -1,10 +1,21 @@
 import type * as XLSX from 'xlsx';
 import { problem, type Problem } from '../problem/Problem.ts';
+import { cellColumns } from './sheetCells.ts';
 
 /** No cell with a value or formula (a sheet of formatting only counts as empty). */
 function isEmptySheet(sheet: XLSX.WorkSheet | undefined): boolean {
   const rows = (sheet?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
-  return !rows.some((cells) => cells?.some((cell) => cell !== undefined && cell.t !== 'z' && (cell.v !== undefined || cell.f !== undefined)));
+  return !rows.some(rowHoldsSomething);
+}
+
+/** A row with a cell that holds something, found in time proportional to its cells. */
+export function rowHoldsSomething(cells: readonly (XLSX.CellObject | undefined)[] | undefined): boolean {
+  return cells !== undefined && cellColumns(cells).some((c) => holdsSomething(cells[c]));
+}
+
+/** A cell with a value or a formula (not a styled empty one). */
+export function holdsSomething(cell: XLSX.CellObject | undefined): boolean {
+  return cell !== undefined && cell.t !== 'z' && (cell.v !== undefined || cell.f !== undefined);
 }
 
 /** A workbook whose every sheet is empty: one plain error, rather than "no header row found". */

@@ -13,7 +13,15 @@ import { damaged, encrypted, type ContainerLimits, type ZipEntry } from './conta
 const STEP = 16 * 1024;
 const MB = 1024 * 1024;
 
-export type InflatedZip = { ok: true; zip: Uint8Array; names: string[] } | { ok: false; problem: Problem };
+export type InflatedZip =
+  | {
+      ok: true;
+      zip: Uint8Array;
+      names: string[];
+      /** The inflated parts by name (what `zip` stores), for what SheetJS does not read (hiddenMarks.ts). */
+      files: Record<string, Uint8Array>;
+    }
+  | { ok: false; problem: Problem };
 
 type Inflated = { data: Uint8Array } | { over: true } | { broken: true };
 
@@ -62,7 +70,7 @@ function tooLarge(fileName: string, part: string, limit: number): Problem {
 
 /** Every entry inflated under `limits.maxUncompressedBytes` in all, re-packed as a stored ZIP. */
 export function inflateParts(bytes: Uint8Array, parts: readonly ZipEntry[], fileName: string, limits: ContainerLimits): InflatedZip {
-  const files: Zippable = Object.create(null) as Zippable;
+  const files = Object.create(null) as Record<string, Uint8Array>;
   const names: string[] = [];
   let total = 0;
   for (const part of parts) {
@@ -87,7 +95,7 @@ export function inflateParts(bytes: Uint8Array, parts: readonly ZipEntry[], file
     files[part.name] = data;
   }
   try {
-    return { ok: true, zip: zipSync(files, { level: 0 }), names };
+    return { ok: true, zip: zipSync(files as Zippable, { level: 0 }), names, files };
   } catch {
     return damaged(fileName); // e.g. a part name too long to write back
   }

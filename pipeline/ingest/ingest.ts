@@ -2,6 +2,7 @@ import * as XLSX from 'xlsx';
 import type { Dataset } from '../dataset/DatasetDefinition.ts';
 import { problem, type Problem } from '../problem/Problem.ts';
 import { findHeader, type HeaderMatch } from './findHeader.ts';
+import { hiddenContent, hiddenFindings, sheetState, type HiddenContent } from './hiddenContent.ts';
 import { findJapaneseDate } from './japaneseDate.ts';
 import { labelKey } from './labelKey.ts';
 import { sheetObserver } from './observeSheet.ts';
@@ -18,8 +19,12 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
   if ('problem' in chosen) return emptyTable(chosen.sheet, [chosen.problem]);
   const { grid, header } = chosen;
   const sheet = grid.name;
-  const events: IngestEvent[] = [{ kind: 'sheet-selected', sheet, detail: sheet }];
-  const problems: Problem[] = [];
+  const hidden = hiddenFindings(workbook, sheet, chosen.hidden, dataset.hidden);
+  // Refused before anything else is read: no other problem may quote a hidden cell in a report.
+  if (hidden.refused) return emptyTable(sheet, hidden.problems);
+  const events: IngestEvent[] = [{ kind: 'sheet-selected', sheet, detail: sheet }, ...hidden.events];
+  const problems: Problem[] = [...hidden.problems];
+  const dropped = new Set(dataset.hidden === 'drop' ? chosen.hidden.rows : []);
 
   events.push({ kind: 'header-found', sheet, row: header.row, cell: header.columns[0]?.address, detail: header.columns.map((c) => c.label).join(' | ') });
   for (const column of header.missing) {
@@ -55,6 +60,7 @@ export function ingestWorkbook(workbook: XLSX.WorkBook, dataset: Dataset): Inges
   const observer = sheetObserver(grid, header.row);
   const formats = new FormatPatterns();
   for (let row = header.row + 1; row <= grid.lastRow; row++) {
+    if (dropped.has(row)) continue; // recorded as dropped, not as a blank row
     const filled = grid.rowCells(row);
     const kept = readRow(row, filled);
     if (kept) observer.dataRow(filled);
@@ -170,11 +176,12 @@ function readTitleAndAsOf(grid: SheetGrid, headerRow: number, dataset: Dataset) 
   return { title, titleEvents, asOf, asOfProblems };
 }
 
-type SheetChoice = { grid: SheetGrid; header: HeaderMatch } | { sheet: string; problem: Problem };
+type SheetChoice = { grid: SheetGrid; header: HeaderMatch; hidden: HiddenContent } | { sheet: string; problem: Problem };
 
 function chooseSheet(workbook: XLSX.WorkBook, dataset: Dataset): SheetChoice {
   const names = dataset.source.sheet ? [dataset.source.sheet] : workbook.SheetNames;
-  let best: { grid: SheetGrid; header: HeaderMatch } | undefined;
+  let best: { grid: SheetGrid; header: HeaderMatch; hidden: HiddenContent } | undefined;
+  const drop = dataset.hidden === 'drop';
   for (const name of names) {
     const sheet = Object.hasOwn(workbook.Sheets, name) ? workbook.Sheets[name] : undefined;
     if (!sheet) {
@@ -189,10 +196,15 @@ function chooseSheet(workbook: XLSX.WorkBook, dataset: Dataset): SheetChoice {
         }),
       };
     }
-    const grid = sheetGrid(name, sheet);
+    if (drop && sheetState(workbook, name) !== 0) {
+      if (dataset.source.sheet) return { sheet: name, problem: declaredSheetDropped(name) };
+      continue;
+    }
+    const hidden = hiddenContent(sheet);
+    const grid = sheetGrid(name, sheet, drop ? hidden : undefined);
     const header = findHeader(grid, dataset.columns);
-    if (header && (!best || header.columns.length > best.header.columns.length)) best = { grid, header };
-    if (header && header.missing.length === 0) return { grid, header };
+    if (header && (!best || header.columns.length > best.header.columns.length)) best = { grid, header, hidden };
+    if (header && header.missing.length === 0) return { grid, header, hidden };
   }
   if (best) return best;
   const sheet = names[0] ?? '';
@@ -207,6 +219,16 @@ function chooseSheet(workbook: XLSX.WorkBook, dataset: Dataset): SheetChoice {
       en: 'Put the header row above the data, with the labels unchanged.',
     }),
   };
+}
+
+function declaredSheetDropped(name: string): Problem {
+  return problem('hidden-sheet', 'error', { sheet: name, value: name }, {
+    ja: `source.sheet のシート「${name}」は非表示で、hidden: drop のため読み込みません。`,
+    en: `The sheet "${name}" named in source.sheet is hidden, and hidden: drop leaves it out.`,
+  }, {
+    ja: 'シートを再表示（シート見出しを右クリック →「再表示」）して保存し直すか、データセット定義を hidden: publish にしてください。',
+    en: 'Unhide the sheet (right-click a sheet tab → Unhide) and save again, or declare hidden: publish.',
+  });
 }
 
 function emptyTable(sheet: string, problems: Problem[]): IngestedTable {

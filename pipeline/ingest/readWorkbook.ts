@@ -3,7 +3,9 @@ import { problem, type Problem } from '../problem/Problem.ts';
 import { cutText } from '../problem/cutText.ts';
 import { damaged, DEFAULT_LIMITS, inspectContainer, type ContainerKind, type ContainerLimits } from './container.ts';
 import { disguisedFormat } from './disguisedFormat.ts';
+import { markHiddenOds, markHiddenXlsx } from './hiddenMarks.ts';
 import { inflateParts } from './inflateParts.ts';
+import { mergeListOverLimits, sheetOverLimits } from './sheetLimits.ts';
 import { readXlsxStream } from './xlsxStream.ts';
 
 export type WorkbookRead =
@@ -28,15 +30,19 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: Contai
   if (check.kind === 'xlsx' && check.parts) {
     // The workbooks Excel writes are read as they inflate; anything unusual is read the careful way below.
     const streamed = readXlsxStream(bytes, check.parts, limits);
-    if (streamed) return { ok: true, workbook: streamed, kind: 'xlsx', parts: check.parts.map((part) => part.name) };
+    if (streamed) return withinLimits({ ok: true, workbook: streamed, kind: 'xlsx', parts: check.parts.map((part) => part.name) }, fileName);
   }
   let input = bytes;
   let parts: string[] = [];
+  let files: Record<string, Uint8Array> | undefined;
   if (check.parts) {
     const inflated = inflateParts(bytes, check.parts, fileName, limits);
     if (!inflated.ok) return inflated;
     input = inflated.zip;
     parts = inflated.names;
+    files = inflated.files;
+    const merges = mergeListOverLimits(files, fileName);
+    if (merges) return { ok: false, problem: merges };
   }
   let workbook: XLSX.WorkBook;
   try {
@@ -60,5 +66,12 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: Contai
       }, { ja: 'データの入ったシートのあるファイルをアップロードしてください。', en: 'Upload a workbook with a sheet of data.' }),
     };
   }
-  return { ok: true, workbook, kind: check.kind, parts };
+  if (check.kind === 'xlsx' && files) markHiddenXlsx(workbook, files);
+  if (check.kind === 'ods' && files) markHiddenOds(workbook, files);
+  return withinLimits({ ok: true, workbook, kind: check.kind, parts }, fileName);
+}
+
+function withinLimits(read: WorkbookRead & { ok: true }, fileName: string): WorkbookRead {
+  const over = sheetOverLimits(read.workbook, fileName);
+  return over ? { ok: false, problem: over } : read;
 }

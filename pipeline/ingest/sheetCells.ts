@@ -74,12 +74,35 @@ function toSourceCell(cell: XLSX.CellObject, row: number, col: number): SourceCe
 
 type RawRow = (XLSX.CellObject | undefined)[] | undefined;
 
+/** Rows up to this long are walked cell by cell; longer ones by their keys. */
+const SHORT_ROW = 64;
+
+/**
+ * The columns a row has cells in, left to right, in time proportional to its cells: a row holding
+ * one cell in column XFD has length 16,384, and walking it index by index cost 40,000 such rows 37 s.
+ */
+export function cellColumns(cells: readonly unknown[]): number[] {
+  const cols: number[] = [];
+  if (cells.length <= SHORT_ROW) {
+    for (let c = 0; c < cells.length; c++) if (cells[c] !== undefined) cols.push(c);
+    return cols;
+  }
+  // Array index keys come in ascending order.
+  for (const key of Object.keys(cells)) {
+    const c = Number(key);
+    if (cells[c] !== undefined) cols.push(c);
+  }
+  return cols;
+}
+
 function commentText(cell: XLSX.CellObject): string {
   return (cell.c ?? []).map((c) => c.t ?? '').join('\n').trim();
 }
 
-export function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
+/** `omit`: rows (1-based) and columns (0-based) read as if empty (hidden ones, with `hidden: drop`). */
+export function sheetGrid(name: string, sheet: XLSX.WorkSheet, omit?: { rows: readonly number[]; cols: readonly number[] }): SheetGrid {
   const data = (sheet['!data'] ?? []) as RawRow[];
+  if (omit) leaveOut(data, omit.rows, omit.cols);
   let lastRow = 0;
   let columnCount = 0;
   const comments: SheetGrid['comments'] = [];
@@ -87,10 +110,11 @@ export function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
     if (!cells) return;
     lastRow = r + 1;
     columnCount = Math.max(columnCount, cells.length);
-    cells.forEach((cell, c) => {
+    for (const c of cellColumns(cells)) {
+      const cell = cells[c];
       const text = cell?.c ? commentText(cell) : '';
       if (text !== '') comments.push({ address: XLSX.utils.encode_cell({ r, c }), row: r + 1, text });
-    });
+    }
   });
   // Each cell becomes a SourceCell once, however often it is asked for (null: it holds nothing).
   const made: ((SourceCell | null | undefined)[] | undefined)[] = [];
@@ -142,25 +166,27 @@ export function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
     comments,
     cellAt,
     release(row) {
-      data[row - 1] = undefined;
-      made[row - 1] = undefined;
+      // Only rows that are there: writing into a far-off gap would add an entry for every row released.
+      if (data[row - 1] !== undefined) data[row - 1] = undefined;
+      if (made[row - 1] !== undefined) made[row - 1] = undefined;
     },
     rowCells(row) {
       const raw = data[row - 1];
       if (!filled.has(row)) {
         // No merged cells here: the row's own cells, already left to right.
         const cells: SourceCell[] = [];
-        if (raw) {
-          for (let c = 0; c < raw.length; c++) {
-            if (raw[c] === undefined) continue;
-            const cell = own(row, c);
-            if (cell && (hasText(cell) || cell.formula)) cells.push(cell);
-          }
+        if (!raw) return cells;
+        // A short row is walked in place (most rows are: no array of columns made for each).
+        const cols = raw.length <= SHORT_ROW ? undefined : cellColumns(raw);
+        for (let i = 0, n = cols ? cols.length : raw.length; i < n; i++) {
+          const c = cols ? cols[i]! : i;
+          if (raw[c] === undefined) continue;
+          const cell = own(row, c);
+          if (cell && (hasText(cell) || cell.formula)) cells.push(cell);
         }
         return cells;
       }
-      const cols = new Set<number>();
-      data[row - 1]?.forEach((_, c) => cols.add(c));
+      const cols = new Set<number>(raw ? cellColumns(raw) : []);
       for (const c of filled.get(row)?.keys() ?? []) cols.add(c);
       const cells: SourceCell[] = [];
       for (const c of [...cols].sort((a, b) => a - b)) {
@@ -170,6 +196,16 @@ export function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
       return cells;
     },
   };
+}
+
+/** Empties the rows and columns, in time proportional to the cells. */
+function leaveOut(data: RawRow[], rows: readonly number[], cols: readonly number[]): void {
+  for (const row of rows) data[row - 1] = undefined;
+  if (cols.length === 0) return;
+  const omitted = new Set(cols);
+  for (const cells of data) {
+    if (cells) for (const c of cellColumns(cells)) if (omitted.has(c)) cells[c] = undefined;
+  }
 }
 
 /** `cellText(cell).trim() !== ''` without making the text: numbers and booleans always show something. */

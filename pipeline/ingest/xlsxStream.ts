@@ -3,7 +3,9 @@
  * cells, styles, merged cells. It gives exactly the dense workbook `XLSX.read` gives with readWorkbook's
  * options (the same cells with the same `t`, `v` and `z`, the same merges, the same sheet names), in a
  * fraction of the time and memory: every part is inflated once, in small steps, under the same real byte
- * cap as inflateParts.ts, and the sheet XML is parsed as it comes out, never held whole.
+ * cap as inflateParts.ts, and the sheet XML is parsed as it comes out, never held whole. It also marks
+ * hidden rows, columns and sheets, as hiddenMarks.ts does for the careful path (SheetJS reads rows and
+ * columns only with cellStyles).
  *
  * It understands deliberately little. Anything else (formulas, inline or formula strings, dates, rich
  * cell types, comments, hyperlinks, namespace prefixes, external links, macros, odd zips, anything it
@@ -15,6 +17,8 @@
 import { Inflate } from 'fflate';
 import type * as XLSX from 'xlsx';
 import type { ContainerLimits, ZipEntry } from './container.ts';
+import { hiddenColumns, hideRow, isHiddenValue } from './hiddenMarks.ts';
+import { SHEET_LIMITS } from './sheetLimits.ts';
 
 /** Thrown inside the reader when the workbook is outside what it understands; never escapes. */
 class Unsupported extends Error {}
@@ -168,7 +172,8 @@ const WORKSHEET_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
 const CELL_RELS = /\/(comments|threadedComment|vmlDrawing|hyperlink|oleObject|control)$/i;
 
 interface Structure {
-  sheets: { name: string; path: string }[];
+  /** Hidden: 0 visible, 1 hidden, 2 very hidden (as SheetJS gives it). */
+  sheets: { name: string; path: string; Hidden: 0 | 1 | 2 }[];
   sst?: string;
   styles?: string;
 }
@@ -216,7 +221,8 @@ function readStructure(files: Map<string, ZipEntry>, bytes: Uint8Array, budget: 
     if (!files.has(path)) unsupported(`missing ${path}`);
     const name = sheet.get('name');
     if (name === undefined) unsupported('sheet without a name');
-    return { name: unescape(name, false), path };
+    const state = sheet.get('state');
+    return { name: unescape(name, false), path, Hidden: state === 'hidden' ? 1 : state === 'veryHidden' ? 2 : 0 } as const;
   });
   if (sheets.length === 0) unsupported('no sheets');
   if (sst !== undefined && !files.has(sst)) unsupported('shared strings part missing');
@@ -399,6 +405,8 @@ interface SheetReader {
 
 function sheetReader(strings: (string | undefined)[] | undefined, formats: (string | undefined)[] | undefined): SheetReader {
   const data: Cell[][] = [];
+  const rows: XLSX.RowInfo[] = [];
+  let hiddenRanges: [number, number][] = [];
   let buffer = '';
   let state = 'head' as 'head' | 'data' | 'tail';
   let tail = '';
@@ -598,6 +606,7 @@ function sheetReader(strings: (string | undefined)[] | undefined, formats: (stri
       }
       const tag = text.slice(lt, gt + 1);
       if (tag.startsWith('<row') && (tag.charCodeAt(4) === 32 || tag.charCodeAt(4) === 62 || tag.charCodeAt(4) === 47)) {
+        if (tag.indexOf('hidden') !== -1) hiddenRow(tag);
         at = gt + 1;
         continue;
       }
@@ -617,6 +626,15 @@ function sheetReader(strings: (string | undefined)[] | undefined, formats: (stri
     if (final && state === 'data') unsupported('no </sheetData>');
   };
 
+  /** A `<row>` tag that may hide its row. */
+  const hiddenRow = (tag: string) => {
+    const row = attributes(tag);
+    if (!isHiddenValue(row.get('hidden'))) return;
+    const r = row.get('r') ?? '';
+    if (!/^[1-9][0-9]{0,6}$/.test(r)) unsupported('hidden row without a plain reference');
+    hideRow(rows, Number(r));
+  };
+
   return {
     feed(text: string) {
       if (state === 'tail') {
@@ -633,7 +651,10 @@ function sheetReader(strings: (string | undefined)[] | undefined, formats: (stri
         const gt = buffer.indexOf('>', open);
         if (gt === -1) return;
         const head = buffer.slice(0, open);
-        if (/<!--|<!\[CDATA\[|<\w+:(worksheet|sheetData)\b/.test(head)) unsupported('sheet head: comments, CDATA or prefixes');
+        if (/<!--|<!\[CDATA\[|<\w+:(worksheet|sheetData|col)\b/.test(head)) unsupported('sheet head: comments, CDATA or prefixes');
+        hiddenRanges = tags(head, 'col')
+          .filter((col) => isHiddenValue(col.get('hidden')))
+          .map((col) => [parseInt(col.get('min') ?? '', 10), parseInt(col.get('max') ?? '', 10)]);
         const tag = buffer.slice(open, gt + 1);
         if (tag === '<sheetData/>') {
           state = 'tail';
@@ -654,9 +675,15 @@ function sheetReader(strings: (string | undefined)[] | undefined, formats: (stri
       const sheet: XLSX.WorkSheet = { '!data': data as unknown as XLSX.CellObject[][] };
       const merges: XLSX.Range[] = [];
       MERGE.lastIndex = 0;
-      for (let m = MERGE.exec(tail); m; m = MERGE.exec(tail)) merges.push(decodeRange(m[0].slice(m[0].indexOf('=') + 2)));
+      // One past the limit is enough for the sheet to be refused; the rest are not decoded.
+      for (let m = MERGE.exec(tail); m && merges.length <= SHEET_LIMITS.maxMerges; m = MERGE.exec(tail)) {
+        merges.push(decodeRange(m[0].slice(m[0].indexOf('=') + 2)));
+      }
       if (maxR >= 0) sheet['!ref'] = `${encodeColumn(minC)}${minR + 1}:${encodeColumn(maxC)}${maxR + 1}`;
       if (merges.length > 0) sheet['!merges'] = merges;
+      if (rows.length > 0) sheet['!rows'] = rows;
+      const cols = hiddenColumns(hiddenRanges);
+      if (cols) sheet['!cols'] = cols;
       return sheet;
     },
   };
@@ -743,5 +770,6 @@ function read(bytes: Uint8Array, parts: readonly ZipEntry[], limits: ContainerLi
   }
   // Every other part is inflated too, only to count it against the cap and find broken data, as the careful path does.
   for (const part of parts) if (!budget.read.has(part.name)) inflatePart(bytes, part, budget, () => {});
-  return { SheetNames: structure.sheets.map((s) => s.name), Sheets } as XLSX.WorkBook;
+  const states = structure.sheets.map(({ name, Hidden }) => ({ name, Hidden }));
+  return { SheetNames: structure.sheets.map((s) => s.name), Sheets, Workbook: { Sheets: states } } as XLSX.WorkBook;
 }

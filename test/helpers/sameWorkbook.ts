@@ -5,6 +5,7 @@
  */
 import * as XLSX from 'xlsx';
 import { DEFAULT_LIMITS, inspectContainer, type ContainerLimits } from '../../pipeline/ingest/container.ts';
+import { markHiddenXlsx } from '../../pipeline/ingest/hiddenMarks.ts';
 import { inflateParts } from '../../pipeline/ingest/inflateParts.ts';
 import { READ_OPTIONS } from '../../pipeline/ingest/readWorkbook.ts';
 import { lastFallbackReason, readXlsxStream } from '../../pipeline/ingest/xlsxStream.ts';
@@ -48,8 +49,16 @@ export function workbookDifference(streamed: XLSX.WorkBook, careful: XLSX.WorkBo
       }
     }
     if (JSON.stringify(a['!merges'] ?? null) !== JSON.stringify(b['!merges'] ?? null)) return `${name}: merges differ`;
+    if (hiddenIndices(a['!rows']) !== hiddenIndices(b['!rows'])) return `${name}: hidden rows ${hiddenIndices(a['!rows'])} vs ${hiddenIndices(b['!rows'])}`;
+    if (hiddenIndices(a['!cols']) !== hiddenIndices(b['!cols'])) return `${name}: hidden columns ${hiddenIndices(a['!cols'])} vs ${hiddenIndices(b['!cols'])}`;
   }
+  const states = (book: XLSX.WorkBook) => JSON.stringify(book.SheetNames.map((name) => book.Workbook?.Sheets?.find((s) => s.name === name)?.Hidden ?? 0));
+  if (states(streamed) !== states(careful)) return `sheet states ${states(streamed)} vs ${states(careful)}`;
   return undefined;
+}
+
+function hiddenIndices(marks: { hidden?: boolean }[] | undefined): string {
+  return Object.keys(marks ?? {}).filter((i) => marks![Number(i)]?.hidden).join(',');
 }
 
 export interface ReadBoth {
@@ -72,6 +81,7 @@ export function readBoth(bytes: Uint8Array, limits: ContainerLimits = DEFAULT_LI
   let careful: XLSX.WorkBook | undefined;
   try {
     careful = inflated.ok ? XLSX.read(inflated.zip, { ...READ_OPTIONS, type: 'buffer' }) : undefined;
+    if (careful && inflated.ok) markHiddenXlsx(careful, inflated.files);
   } catch {
     careful = undefined;
   }

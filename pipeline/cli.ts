@@ -7,6 +7,7 @@ import type { ReportFormat } from './commands/validate.ts';
 import { problemLines } from './github/commandResult.ts';
 import { renderText } from './report/text.ts';
 import { makeReport } from './report/Report.ts';
+import { redactTokens } from './github/redact.ts';
 
 // Each command's module is imported when that command runs (`build` never loads the GitHub client,
 // the publisher or the init drafts), so start-up costs only what the command needs.
@@ -184,7 +185,9 @@ export async function runFromProcess(edges: Partial<Io> = {}): Promise<void> {
     process.exitCode = await main(process.argv.slice(2), io);
   } catch (error) {
     // A bug, not bad input: say so plainly and keep the stack for developers.
-    process.stderr.write(`opendata: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`);
+    // Redacted like every other message: an error thrown from a request can carry the token.
+    const secrets = [process.env.GITHUB_TOKEN, process.env.CKAN_API_TOKEN];
+    process.stderr.write(redactTokens(`opendata: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`, secrets));
     process.exitCode = 70;
   }
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { declaredProject } from '../fixtures/declaredProject.ts';
-import { ROOT, runCli, SOURCE_WORKBOOK } from '../helpers/project.ts';
+import { EXAMPLES, runCli, SOURCE_WORKBOOK } from '../helpers/project.ts';
 
 interface Column {
   label: string;
@@ -12,8 +12,8 @@ interface Column {
   rule: string;
 }
 
-const DEFINITION = readFileSync(path.join(ROOT, 'schema/datasets/covid19-measures.yaml'), 'utf8');
-const RECORD_SCHEMA = readFileSync(path.join(ROOT, 'schema/datasets/covid19-measures.record.schema.json'), 'utf8');
+const DEFINITION = readFileSync(path.join(EXAMPLES, 'schema/datasets/covid19-measures.yaml'), 'utf8');
+const RECORD_SCHEMA = readFileSync(path.join(EXAMPLES, 'schema/datasets/covid19-measures.record.schema.json'), 'utf8');
 
 /** The Hiratsuka definition with one column changed. */
 function withColumn(field: string, change: Partial<Column>): object {

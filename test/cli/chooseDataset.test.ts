@@ -2,7 +2,7 @@ import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { declaredProject, madeUpDefinition } from '../fixtures/declaredProject.ts';
-import { ROOT, runCli, SOURCE_WORKBOOK } from '../helpers/project.ts';
+import { EXAMPLES, runCli, SOURCE_WORKBOOK } from '../helpers/project.ts';
 import { TITLE, row, standardRows, workbookBytes } from '../fixtures/workbooks.ts';
 
 /** A project declaring the Hiratsuka list and a second, made-up dataset. */
@@ -12,7 +12,7 @@ function twoDatasets() {
     definition: madeUpDefinition('other', 'other.xlsx', { primaryKey: 'no', columns: [{ label: '番号', field: 'no', rule: 'integer' }] }),
     recordSchema: { type: 'object', required: ['no'], properties: { no: { type: 'integer' } } },
   });
-  for (const file of ['datasets/covid19-measures.yaml', 'datasets/covid19-measures.record.schema.json']) cpSync(path.join(ROOT, 'schema', file), path.join(project.schema, file));
+  for (const file of ['datasets/covid19-measures.yaml', 'datasets/covid19-measures.record.schema.json']) cpSync(path.join(EXAMPLES, 'schema', file), path.join(project.schema, file));
   cpSync(SOURCE_WORKBOOK, path.join(project.sources, path.basename(SOURCE_WORKBOOK)));
   return project;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAjv } from '../../pipeline/dataset/ajv.ts';
 import { row, standardRows, workbookBytes, writeTemp } from '../fixtures/workbooks.ts';
-import { ROOT, runCli, tempDir } from '../helpers/project.ts';
+import { EXAMPLES, ROOT, runCli, tempDir } from '../helpers/project.ts';
 
 /** One error (text in a number column) and one warning (a blank summary). */
 const badFile = () => writeTemp(workbookBytes({ rows: standardRows([row(1, { '事業費（千円）': '約100' }), row(2, { 取組概要: null })]) }), 'list.xlsx');
@@ -49,13 +49,13 @@ describe('opendata validate flags for the GitHub workflows', () => {
     const summary = path.join(tempDir(), 'summary.md');
     writeFileSync(summary, '');
     vi.stubEnv('GITHUB_STEP_SUMMARY', summary);
-    const result = await runCli(['validate', badFile(), '--dataset', 'covid19-measures', '--summary'], ROOT, { GITHUB_STEP_SUMMARY: summary });
+    const result = await runCli(['validate', badFile(), '--dataset', 'covid19-measures', '--summary'], EXAMPLES, { GITHUB_STEP_SUMMARY: summary });
     expect(result.code).toBe(1);
     const written = readFileSync(summary, 'utf8');
     expect(written).toMatch(/^### ❌ covid19-measures: /u);
     expect(written).toContain('| セル | 項目 | 値 | 内容 | 直し方 |');
     // Not set for the command (as outside Actions): nothing is appended.
-    await runCli(['validate', badFile(), '--dataset', 'covid19-measures', '--summary'], ROOT, {});
+    await runCli(['validate', badFile(), '--dataset', 'covid19-measures', '--summary'], EXAMPLES, {});
     expect(readFileSync(summary, 'utf8')).toBe(written);
   });
 
@@ -88,6 +88,6 @@ describe('opendata validate flags for the GitHub workflows', () => {
     expect((await runCli(['validate'])).code).toBe(2);
     expect((await runCli(['validate', 'a.xlsx', 'b.xlsx'])).code).toBe(2);
     expect((await runCli(['validate', '--format', 'github'])).code).toBe(2);
-    expect(existsSync(path.join(ROOT, 'report.json'))).toBe(false);
+    expect(existsSync(path.join(EXAMPLES, 'report.json'))).toBe(false);
   });
 });

@@ -6,7 +6,8 @@ import { definitionPaths, loadDataset } from '../../pipeline/dataset/load.ts';
 import { parsedDefinitionFile, readDefinition } from '../../pipeline/dataset/parseDefinition.ts';
 import { definitionJson, precompileProject } from '../../pipeline/dataset/precompile.ts';
 import { validatorKey } from '../../pipeline/dataset/precompiled.ts';
-import { ROOT, tempDir } from '../helpers/project.ts';
+import { precompileExamplesIntoBuild } from '../helpers/precompiledExamples.ts';
+import { EXAMPLES, ROOT, tempDir } from '../helpers/project.ts';
 
 const thrown = (run: () => unknown): string => {
   try {
@@ -20,11 +21,11 @@ const thrown = (run: () => unknown): string => {
 describe('definitions parsed by the build', () => {
   const dir = tempDir('opendata-definitions-');
   const dirs = { validators: path.join(dir, 'validators'), definitions: path.join(dir, 'definitions') };
-  const { written } = precompileProject(path.join(ROOT, 'schema'), dirs);
+  const { written } = precompileProject(path.join(EXAMPLES, 'schema'), dirs);
 
   const datasetSchemaKey = validatorKey(JSON.stringify(JSON.parse(readFileSync(path.join(ROOT, 'schema/dataset.schema.json'), 'utf8'))));
 
-  for (const file of definitionPaths(path.join(ROOT, 'schema'))) {
+  for (const file of definitionPaths(path.join(EXAMPLES, 'schema'))) {
     it(`read ${path.basename(file)} exactly as yaml parses it, found valid against dataset.schema.json`, () => {
       const text = readFileSync(file, 'utf8');
       expect(written).toContain(parsedDefinitionFile(text, dirs.definitions));
@@ -36,7 +37,7 @@ describe('definitions parsed by the build', () => {
     const project = tempDir('opendata-definitions-');
     mkdirSync(path.join(project, 'datasets'));
     cpSync(path.join(ROOT, 'schema/dataset.schema.json'), path.join(project, 'dataset.schema.json'));
-    const text = readFileSync(path.join(ROOT, 'schema/datasets/covid19-measures.yaml'), 'utf8').replace('name: covid19-measures', 'name: Not A Name');
+    const text = readFileSync(path.join(EXAMPLES, 'schema/datasets/covid19-measures.yaml'), 'utf8').replace('name: covid19-measures', 'name: Not A Name');
     writeFileSync(path.join(project, 'datasets/bad.yaml'), text);
     const into = { validators: path.join(project, 'out/validators'), definitions: path.join(project, 'out/definitions') };
     precompileProject(project, into);
@@ -44,7 +45,7 @@ describe('definitions parsed by the build', () => {
   });
 
   it('are not used for a definition edited since, which is parsed as it now reads', () => {
-    const text = readFileSync(path.join(ROOT, 'schema/datasets/covid19-measures.yaml'), 'utf8').replace('name: covid19-measures', 'name: edited');
+    const text = readFileSync(path.join(EXAMPLES, 'schema/datasets/covid19-measures.yaml'), 'utf8').replace('name: covid19-measures', 'name: edited');
     expect(readDefinition(text, dirs.definitions)).toEqual({ value: parseYaml(text) });
     expect(thrown(() => readDefinition(`${text}\n  bad: [`, dirs.definitions))).toBe(thrown(() => parseYaml(`${text}\n  bad: [`)));
   });
@@ -60,8 +61,9 @@ describe('definitions parsed by the build', () => {
 
 describe('a definition the build found valid', () => {
   it('is checked again when dataset.schema.json has changed since', () => {
+    precompileExamplesIntoBuild();
     const project = tempDir('opendata-definitions-');
-    cpSync(path.join(ROOT, 'schema'), project, { recursive: true });
+    cpSync(path.join(EXAMPLES, 'schema'), project, { recursive: true });
     const schemaFile = path.join(project, 'dataset.schema.json');
     const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as { properties: { name: Record<string, unknown> } };
     schema.properties.name = { ...schema.properties.name, maxLength: 5 };
@@ -69,7 +71,7 @@ describe('a definition the build found valid', () => {
     const definition = path.join(project, 'datasets/covid19-measures.yaml');
     // The same YAML text as the committed definition: the build's copy says it is valid against the committed schema.
     expect(readDefinition(readFileSync(definition, 'utf8')).validAgainst).toBeDefined();
-    const result = loadDataset(definition, { schemaDir: project, sourcesDir: path.join(ROOT, 'sources') });
+    const result = loadDataset(definition, { schemaDir: project, sourcesDir: path.join(EXAMPLES, 'sources') });
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).toContain('definition-error');
   });

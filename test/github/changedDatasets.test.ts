@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeProject } from '../fixtures/snapshots.ts';
-import { ROOT, runCli, SOURCE_WORKBOOK, tempDir } from '../helpers/project.ts';
+import { EXAMPLES, ROOT, runCli, SOURCE_WORKBOOK, tempDir } from '../helpers/project.ts';
 import { git } from './workflow/gitRepo.ts';
 
 const MEASURES = 'covid19-measures';
@@ -48,8 +48,8 @@ beforeAll(() => {
 describe('opendata changed-datasets', () => {
   it.each([
     ['the workbook', [COPY], write(`sources/${COPY_SOURCE}`, 'new bytes')],
-    ['the definition', [MEASURES], write(`schema/datasets/${MEASURES}.yaml`, readFileSync(path.join(ROOT, 'schema/datasets', `${MEASURES}.yaml`), 'utf8') + '\n# note\n')],
-    ['the shared record schema', [MEASURES, COPY], write(`schema/datasets/${MEASURES}.record.schema.json`, readFileSync(path.join(ROOT, 'schema/datasets', `${MEASURES}.record.schema.json`), 'utf8') + '\n')],
+    ['the definition', [MEASURES], write(`schema/datasets/${MEASURES}.yaml`, readFileSync(path.join(EXAMPLES, 'schema/datasets', `${MEASURES}.yaml`), 'utf8') + '\n# note\n')],
+    ['the shared record schema', [MEASURES, COPY], write(`schema/datasets/${MEASURES}.record.schema.json`, readFileSync(path.join(EXAMPLES, 'schema/datasets', `${MEASURES}.record.schema.json`), 'utf8') + '\n')],
     ['only the README', [], write('README.md', '# changed\n')],
     ['the pipeline code', [MEASURES, COPY], write('pipeline/normalize/rule.ts', 'export {};\n')],
     ['the definition schema', [MEASURES, COPY], write('schema/dataset.schema.json', readFileSync(path.join(ROOT, 'schema/dataset.schema.json'), 'utf8') + '\n')],

@@ -5,7 +5,7 @@ import { processFile } from '../../pipeline/commands/readSource.ts';
 import type { Values } from '../../pipeline/normalize/RecordRow.ts';
 import { buildPackage } from '../../pipeline/package/buildPackage.ts';
 import type { BuiltPackage } from '../../pipeline/package/DataPackage.ts';
-import { measuresDataset, ROOT, SOURCE_WORKBOOK } from './project.ts';
+import { EXAMPLES, measuresDataset, SOURCE_WORKBOOK } from './project.ts';
 
 export interface MeasuresSource {
   dataset: Dataset;
@@ -15,11 +15,11 @@ export interface MeasuresSource {
 
 let source: MeasuresSource | undefined;
 
-/** The committed workbook, validated once per test file. */
+/** The Hiratsuka workbook (the tests' copy), validated once per test file. */
 export function measuresSource(): MeasuresSource {
   if (!source) {
     const dataset = measuresDataset();
-    const { report, records } = processFile(SOURCE_WORKBOOK, dataset, ROOT);
+    const { report, records } = processFile(SOURCE_WORKBOOK, dataset, EXAMPLES);
     if (!report.valid || report.asOf === null) throw new Error('the committed workbook does not validate');
     source = { dataset, records, asOf: report.asOf };
   }

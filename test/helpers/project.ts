@@ -6,17 +6,24 @@ import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../../pipeline/dataset/DatasetDefinition.ts';
 import { loadAllDatasets } from '../../pipeline/dataset/load.ts';
 import { main } from '../../pipeline/cli.ts';
+import { assembleExamples } from './examples.ts';
 
+/** The repository: its code, guides and schema/dataset.schema.json. Its own datasets are for test/publish/committedDist only. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SOURCE_WORKBOOK = path.join(ROOT, 'sources/hiratsuka-covid19-measures-2020-09-01.xlsx');
+/** The project of the two example datasets the tests use (see examples.ts), laid out like the repository. */
+export const EXAMPLES = assembleExamples(ROOT);
+export const SOURCE_WORKBOOK = path.join(EXAMPLES, 'sources/hiratsuka-covid19-measures-2020-09-01.xlsx');
 
-export function measuresDataset(): Dataset {
-  const { datasets, problems } = loadAllDatasets({ schemaDir: path.join(ROOT, 'schema'), sourcesDir: path.join(ROOT, 'sources') });
+/** One of the example datasets, loaded the way the CLI loads it. */
+export function exampleDataset(name: string): Dataset {
+  const { datasets, problems } = loadAllDatasets({ schemaDir: path.join(EXAMPLES, 'schema'), sourcesDir: path.join(EXAMPLES, 'sources') });
   if (problems.length > 0) throw new Error(JSON.stringify(problems));
-  const dataset = datasets.find((d) => d.name === 'covid19-measures');
-  if (!dataset) throw new Error('covid19-measures is not declared');
+  const dataset = datasets.find((d) => d.name === name);
+  if (!dataset) throw new Error(`${name} is not declared`);
   return dataset;
 }
+
+export const measuresDataset = (): Dataset => exampleDataset('covid19-measures');
 
 // Every temporary folder a test file made is removed when its worker ends (they were left in /tmp).
 const made = new Set<string>();
@@ -36,8 +43,8 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process from the repository root (or `cwd`), capturing its output. */
-export async function runCli(args: string[], cwd = ROOT, env: Record<string, string | undefined> = {}): Promise<CliRun> {
+/** Runs the CLI in-process in the examples' project (or `cwd`), capturing its output. */
+export async function runCli(args: string[], cwd = EXAMPLES, env: Record<string, string | undefined> = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, { cwd, env, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT, runCli, tempDir } from '../helpers/project.ts';
+import { EXAMPLES, runCli, tempDir } from '../helpers/project.ts';
 
 const WORKBOOK = 'made-up-covid19-call-center-2021-03-31.xlsx';
 
@@ -11,8 +11,8 @@ function project() {
   const dir = tempDir();
   mkdirSync(path.join(dir, 'schema/datasets'), { recursive: true });
   mkdirSync(path.join(dir, 'sources'));
-  for (const file of ['dataset.schema.json', 'datasets/covid19-measures.yaml', 'datasets/covid19-measures.record.schema.json']) copyFileSync(path.join(ROOT, 'schema', file), path.join(dir, 'schema', file));
-  for (const file of [WORKBOOK, 'hiratsuka-covid19-measures-2020-09-01.xlsx']) copyFileSync(path.join(ROOT, 'sources', file), path.join(dir, 'sources', file));
+  for (const file of ['dataset.schema.json', 'datasets/covid19-measures.yaml', 'datasets/covid19-measures.record.schema.json']) copyFileSync(path.join(EXAMPLES, 'schema', file), path.join(dir, 'schema', file));
+  for (const file of [WORKBOOK, 'hiratsuka-covid19-measures-2020-09-01.xlsx']) copyFileSync(path.join(EXAMPLES, 'sources', file), path.join(dir, 'sources', file));
   return dir;
 }
 

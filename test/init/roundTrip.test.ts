@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { fieldsOfColumn } from '../../pipeline/dataset/columns.ts';
 import type { ColumnDefinition, DatasetDefinitionFile, FieldSchema, RecordSchema } from '../../pipeline/dataset/DatasetDefinition.ts';
-import { ROOT, runCli, tempDir } from '../helpers/project.ts';
+import { EXAMPLES, ROOT, runCli, tempDir } from '../helpers/project.ts';
 
 type Definition = DatasetDefinitionFile & { guessed?: string[] };
 
@@ -87,15 +87,15 @@ function jsonDiff(a: unknown, b: unknown, at = ''): string[] {
 }
 
 async function roundTrip(name: string, workbookFile: string) {
-  const workbook = path.join(ROOT, 'sources', workbookFile);
+  const workbook = path.join(EXAMPLES, 'sources', workbookFile);
   const drafting = projectWith(workbook);
   const out = path.join(drafting.dir, 'draft');
   const init = await runCli(['init', workbook, '--dataset', name, '--out', out, ...drafting.flags], drafting.dir);
   expect(init.code, init.stderr).toBe(0);
   const draft = read<Definition>(path.join(out, `${name}.yaml`));
   const draftSchema = read<RecordSchema>(path.join(out, `${name}.record.schema.json`));
-  const committed = read<Definition>(path.join(ROOT, `schema/datasets/${name}.yaml`));
-  const committedSchema = read<RecordSchema>(path.join(ROOT, `schema/datasets/${name}.record.schema.json`));
+  const committed = read<Definition>(path.join(EXAMPLES, `schema/datasets/${name}.yaml`));
+  const committedSchema = read<RecordSchema>(path.join(EXAMPLES, `schema/datasets/${name}.record.schema.json`));
   const reviewed = reviewNamesAndTitles(draft, draftSchema, committed, committedSchema);
 
   const build = async (yaml: string, schema: string) => {
@@ -106,7 +106,7 @@ async function roundTrip(name: string, workbookFile: string) {
     return { files: packageFiles(dir) };
   };
   const fromDraft = await build(stringify(reviewed.definition), JSON.stringify(reviewed.schema));
-  const fromCommitted = await build(readFileSync(path.join(ROOT, `schema/datasets/${name}.yaml`), 'utf8'), readFileSync(path.join(ROOT, `schema/datasets/${name}.record.schema.json`), 'utf8'));
+  const fromCommitted = await build(readFileSync(path.join(EXAMPLES, `schema/datasets/${name}.yaml`), 'utf8'), readFileSync(path.join(EXAMPLES, `schema/datasets/${name}.record.schema.json`), 'utf8'));
   const differences: Record<string, string[]> = {};
   for (const file of new Set([...fromDraft.files.keys(), ...fromCommitted.files.keys()])) {
     const a = fromDraft.files.get(file);

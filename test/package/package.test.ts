@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataPackage } from '../../pipeline/package/DataPackage.ts';
 import { sha256 } from '../../pipeline/package/packageFile.ts';
-import { readTree, ROOT, runCli, SOURCE_WORKBOOK, tempDir } from '../helpers/project.ts';
+import { EXAMPLES, readTree, ROOT, runCli, SOURCE_WORKBOOK, tempDir } from '../helpers/project.ts';
 
 describe('the built data package', () => {
   let dir: string;
@@ -84,7 +84,7 @@ describe('the built data package', () => {
   });
 
   it('runs through the installed bin as `opendata`', () => {
-    const out = execFileSync(process.execPath, [path.join(ROOT, 'pipeline/bin/opendata.js'), 'validate', SOURCE_WORKBOOK, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [path.join(ROOT, 'pipeline/bin/opendata.js'), 'validate', SOURCE_WORKBOOK, '--format', 'json'], { cwd: EXAMPLES, encoding: 'utf8' });
     expect(JSON.parse(out)).toMatchObject({ valid: true, rows: 85 });
   });
 });

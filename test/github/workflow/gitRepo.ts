@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, SOURCE_WORKBOOK } from '../../helpers/project.ts';
+import { EXAMPLES, SOURCE_WORKBOOK } from '../../helpers/project.ts';
 import type { ActionEmulation } from './runner.ts';
 
 const STAFF = {
@@ -35,17 +35,17 @@ export interface Remote {
 
 export const DATASET = 'covid19-measures';
 
-/** A bare remote whose main holds a copy of this repository's schema/ and the Hiratsuka workbook (dist/ empty). */
+/** A bare remote whose main holds a copy of the examples' schema/ and the Hiratsuka workbook (dist/ empty). */
 export function createRemote(): Remote {
   const root = mkdtempSync(path.join(os.tmpdir(), 'remote-'));
   const bare = path.join(root, 'opendata.git');
   const staff = path.join(root, 'staff');
   git(root, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
   git(root, 'init', '--quiet', '--initial-branch=main', staff);
-  // This repository's schema/ and the Hiratsuka list (other datasets declared later are left out,
+  // The examples' schema/ and the Hiratsuka list (other datasets declared later are left out,
   // so that one run publishes exactly one version).
   const onlyMeasures = (source: string): boolean => !source.includes(`${path.sep}datasets${path.sep}`) || path.basename(source).startsWith(`${DATASET}.`);
-  cpSync(path.join(ROOT, 'schema'), path.join(staff, 'schema'), { recursive: true, filter: onlyMeasures });
+  cpSync(path.join(EXAMPLES, 'schema'), path.join(staff, 'schema'), { recursive: true, filter: onlyMeasures });
   mkdirSync(path.join(staff, 'sources'));
   cpSync(SOURCE_WORKBOOK, path.join(staff, 'sources', path.basename(SOURCE_WORKBOOK)));
   mkdirSync(path.join(staff, 'dist'));

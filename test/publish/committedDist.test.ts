@@ -1,16 +1,80 @@
+/**
+ * The repository's own publication, whatever datasets it declares: the examples here, a city's own in a fork
+ * (which deletes the examples, and has published nothing yet). These are the only tests that read the repository's
+ * schema/datasets/, sources/ and dist/ (test/core/noShippedExamples.test.ts keeps it so).
+ */
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CatalogIndex } from '../../pipeline/publish/VersionIndex.ts';
+import { loadAllDatasets } from '../../pipeline/dataset/load.ts';
+import type { CatalogIndex, DatasetIndex } from '../../pipeline/publish/VersionIndex.ts';
+import { CALL_CENTER_FILE, callCenterWorkbook } from '../fixtures/build-call-center-workbook.ts';
 import { checkDist } from '../helpers/checkDist.ts';
-import { ROOT } from '../helpers/project.ts';
+import { readTree, ROOT, runCli, tempDir } from '../helpers/project.ts';
+
+const DIST = path.join(ROOT, 'dist');
+const declared = loadAllDatasets({ schemaDir: path.join(ROOT, 'schema'), sourcesDir: path.join(ROOT, 'sources') });
+/** The datasets with a folder in dist/. A declared dataset is published by the workflow once merged: until then it has none. */
+const published = existsSync(DIST) ? readdirSync(DIST).filter((name) => statSync(path.join(DIST, name)).isDirectory()).sort() : [];
+const latestOf = (name: string): string => (JSON.parse(readFileSync(path.join(DIST, name, 'index.json'), 'utf8')) as DatasetIndex).latest;
+const datasetNamed = (name: string) => declared.datasets.find((d) => d.name === name)!;
+/** Workbooks in sources/ that a script under test/fixtures/ builds. */
+const BUILT_BY_SCRIPT: Record<string, () => Uint8Array> = { [CALL_CENTER_FILE]: callCenterWorkbook };
+
+/** A copy of the repository's schema/, sources/ and dist/ declaring only the published datasets. */
+function copyOfPublication(): string {
+  const dir = tempDir('opendata-committed-');
+  for (const folder of ['schema', 'sources', 'dist']) {
+    if (existsSync(path.join(ROOT, folder))) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
+  }
+  for (const dataset of declared.datasets) {
+    if (!published.includes(dataset.name)) rmSync(path.join(dir, 'schema', path.relative(path.join(ROOT, 'schema'), dataset.definitionPath)));
+  }
+  return dir;
+}
 
 describe('the committed publication in dist/', () => {
-  const dist = path.join(ROOT, 'dist');
-
-  it('lists every dataset, and every indexed file matches its size and sha256', () => {
-    const catalog = JSON.parse(readFileSync(path.join(dist, 'index.json'), 'utf8')) as CatalogIndex;
-    expect(catalog.datasets.map((d) => d.name)).toContain('covid19-measures');
-    expect(checkDist(dist)).toEqual([]);
+  it('has a folder for declared datasets only, each in the catalogue, and every indexed file matches its size and sha256', () => {
+    expect(declared.problems).toEqual([]);
+    const names = declared.datasets.map((d) => d.name);
+    expect(published.filter((name) => !names.includes(name)), 'folders in dist/ that no definition declares').toEqual([]);
+    const catalogue = path.join(DIST, 'index.json');
+    const listed = existsSync(catalogue) ? (JSON.parse(readFileSync(catalogue, 'utf8')) as CatalogIndex).datasets.map((d) => d.name).sort() : [];
+    expect(listed).toEqual(published);
+    expect(published.length > 0 ? checkDist(DIST) : []).toEqual([]);
   });
+
+  it('is what publishing the committed sources again writes: no file of dist/ changes, none is added', async () => {
+    const dir = copyOfPublication();
+    const before = existsSync(DIST) ? readTree(DIST) : new Map<string, string>();
+    const result = await runCli(['publish'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trim().split('\n').filter(Boolean)).toEqual(published.map((name) => `${name} ${latestOf(name)}: 変更なし / up to date`));
+    const after = readTree(path.join(dir, 'dist'));
+    expect([...before].filter(([file, hash]) => after.get(file) !== hash).map(([file]) => file)).toEqual([]);
+    // Where nothing is published yet, publishing writes the empty catalogue and its page.
+    expect([...after.keys()].filter((file) => !before.has(file))).toEqual(before.size === 0 ? ['index.html', 'index.json'] : []);
+  });
+
+  for (const name of published) {
+    it(`${name}: its latest version is what build makes from the committed source, file for file`, async () => {
+      const dataset = datasetNamed(name);
+      const latest = latestOf(name);
+      const out = tempDir();
+      const result = await runCli(['build', dataset.sourcePath, '--out', out, '--dataset', name, '--version', latest], copyOfPublication());
+      expect(result.code, result.stderr).toBe(0);
+      const built = readTree(out);
+      expect(built.size).toBeGreaterThan(0);
+      const committed = readTree(path.join(DIST, name, latest));
+      expect([...built].filter(([file, hash]) => committed.get(file) !== hash).map(([file]) => file)).toEqual([]);
+    });
+  }
+
+  for (const file of existsSync(path.join(ROOT, 'sources')) ? readdirSync(path.join(ROOT, 'sources')) : []) {
+    const build = BUILT_BY_SCRIPT[file];
+    if (!build) continue;
+    it(`sources/${file} is what its script under test/fixtures/ builds`, () => {
+      expect(Buffer.from(build()).equals(readFileSync(path.join(ROOT, 'sources', file)))).toBe(true);
+    });
+  }
 });

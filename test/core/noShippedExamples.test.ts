@@ -23,6 +23,8 @@ const ALLOWED: Record<string, string> = {
   'test/core/callCenter.test.ts': 'reads the git history of the example files (cwd: ROOT), not the files',
   'test/fixtures/build-source-workbook.ts': 'the script that writes the shipped example workbook',
   'test/fixtures/build-call-center-workbook.ts': 'the script that writes the shipped example workbook (when run, not imported)',
+  'test/fixtures/build-aed-workbook.ts': 'the script that writes the shipped example workbook (when run, not imported)',
+  'test/helpers/scriptWorkbook.ts': 'runs a workbook script in the repository (cwd: ROOT, where tsx is found); reads no dataset',
   'test/core/noShippedExamples.test.ts': 'this list of patterns',
 };
 

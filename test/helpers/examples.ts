@@ -2,13 +2,12 @@
  * The project the tests run against: the two example datasets (the Hiratsuka list and the made-up call
  * center), from the tests' own copies in test/fixtures/examples/, never from the repository's schema/datasets/,
  * sources/ or dist/, which a fork deletes. Laid out like the repository in test-output/examples/:
- * the repository's schema/ but for its datasets/ (dataset.schema.json and the rest, which a fork keeps), the definitions and the Hiratsuka
- * workbook from test/fixtures/examples/ (committed: the transcript it is built from is not in the repository)
- * and the call center workbook its script builds.
+ * the repository's schema/ but for its datasets/ (dataset.schema.json and the rest, which a fork keeps), and the
+ * definitions and workbooks of test/fixtures/examples/. The workbooks are committed: the Hiratsuka list's transcript is
+ * not in the repository, and the call center's is checked against its script (test/core/callCenter.test.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CALL_CENTER_FILE, callCenterWorkbook } from '../fixtures/build-call-center-workbook.ts';
 
 const filesUnder = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((rel) => statSync(path.join(dir, rel)).isFile()) : [];
@@ -25,7 +24,6 @@ export function assembleExamples(root: string): string {
     if (!rel.startsWith(`datasets${path.sep}`)) files.set(path.join('schema', rel), readFileSync(path.join(root, 'schema', rel)));
   }
   for (const rel of filesUnder(fixtures)) files.set(rel, readFileSync(path.join(fixtures, rel)));
-  files.set(path.join('sources', CALL_CENTER_FILE), callCenterWorkbook());
   for (const [rel, bytes] of files) {
     const file = path.join(dir, rel);
     if (existsSync(file) && Buffer.from(bytes).equals(readFileSync(file))) continue;

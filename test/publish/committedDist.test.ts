@@ -6,11 +6,15 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { processSource } from '../../pipeline/commands/readSource.ts';
 import { loadAllDatasets } from '../../pipeline/dataset/load.ts';
+import { buildPackage } from '../../pipeline/package/buildPackage.ts';
 import type { CatalogIndex, DatasetIndex } from '../../pipeline/publish/VersionIndex.ts';
-import { CALL_CENTER_FILE, callCenterWorkbook } from '../fixtures/build-call-center-workbook.ts';
+import { AED_FILE } from '../fixtures/build-aed-workbook.ts';
+import { CALL_CENTER_FILE } from '../fixtures/build-call-center-workbook.ts';
 import { checkDist } from '../helpers/checkDist.ts';
 import { readTree, ROOT, runCli, tempDir } from '../helpers/project.ts';
+import { scriptWorkbook } from '../helpers/scriptWorkbook.ts';
 
 const DIST = path.join(ROOT, 'dist');
 const declared = loadAllDatasets({ schemaDir: path.join(ROOT, 'schema'), sourcesDir: path.join(ROOT, 'sources') });
@@ -18,8 +22,11 @@ const declared = loadAllDatasets({ schemaDir: path.join(ROOT, 'schema'), sources
 const published = existsSync(DIST) ? readdirSync(DIST).filter((name) => statSync(path.join(DIST, name)).isDirectory()).sort() : [];
 const latestOf = (name: string): string => (JSON.parse(readFileSync(path.join(DIST, name, 'index.json'), 'utf8')) as DatasetIndex).latest;
 const datasetNamed = (name: string) => declared.datasets.find((d) => d.name === name)!;
-/** Workbooks in sources/ that a script under test/fixtures/ builds. */
-const BUILT_BY_SCRIPT: Record<string, () => Uint8Array> = { [CALL_CENTER_FILE]: callCenterWorkbook };
+/** Workbooks in sources/ that a script under test/fixtures/ builds: the script and the function that makes the bytes. */
+const BUILT_BY_SCRIPT: Record<string, [string, string]> = {
+  [CALL_CENTER_FILE]: ['test/fixtures/build-call-center-workbook.ts', 'callCenterWorkbook'],
+  [AED_FILE]: ['test/fixtures/build-aed-workbook.ts', 'aedWorkbook'],
+};
 
 /** A copy of the repository's schema/, sources/ and dist/ declaring only the published datasets. */
 function copyOfPublication(): string {
@@ -34,6 +41,14 @@ function copyOfPublication(): string {
 }
 
 describe('the committed publication in dist/', () => {
+  for (const file of existsSync(path.join(ROOT, 'sources')) ? readdirSync(path.join(ROOT, 'sources')) : []) {
+    const script = BUILT_BY_SCRIPT[file];
+    if (!script) continue;
+    it(`sources/${file} is what its script under test/fixtures/ builds`, () => {
+      expect(scriptWorkbook(...script).equals(readFileSync(path.join(ROOT, 'sources', file)))).toBe(true);
+    });
+  }
+
   it('has a folder for declared datasets only, each in the catalogue, and every indexed file matches its size and sha256', () => {
     expect(declared.problems).toEqual([]);
     const names = declared.datasets.map((d) => d.name);
@@ -57,24 +72,16 @@ describe('the committed publication in dist/', () => {
   });
 
   for (const name of published) {
-    it(`${name}: its latest version is what build makes from the committed source, file for file`, async () => {
+    it(`${name}: its latest version is what the package build makes from the committed source, file for file`, () => {
       const dataset = datasetNamed(name);
-      const latest = latestOf(name);
-      const out = tempDir();
-      const result = await runCli(['build', dataset.sourcePath, '--out', out, '--dataset', name, '--version', latest], copyOfPublication());
-      expect(result.code, result.stderr).toBe(0);
-      const built = readTree(out);
-      expect(built.size).toBeGreaterThan(0);
-      const committed = readTree(path.join(DIST, name, latest));
-      expect([...built].filter(([file, hash]) => committed.get(file) !== hash).map(([file]) => file)).toEqual([]);
+      const { report, records } = processSource(dataset, ROOT);
+      expect(report.errors).toEqual([]);
+      const built = buildPackage({ dataset, records, asOf: report.asOf!, version: latestOf(name) });
+      expect(built.files.length).toBeGreaterThan(0);
+      const committed = path.join(DIST, name, latestOf(name));
+      const differing = built.files.filter((file) => !existsSync(path.join(committed, file.path)) || !readFileSync(path.join(committed, file.path)).equals(file.bytes));
+      expect(differing.map((file) => file.path)).toEqual([]);
     });
   }
 
-  for (const file of existsSync(path.join(ROOT, 'sources')) ? readdirSync(path.join(ROOT, 'sources')) : []) {
-    const build = BUILT_BY_SCRIPT[file];
-    if (!build) continue;
-    it(`sources/${file} is what its script under test/fixtures/ builds`, () => {
-      expect(Buffer.from(build()).equals(readFileSync(path.join(ROOT, 'sources', file)))).toBe(true);
-    });
-  }
 });

@@ -3,10 +3,11 @@
  * (which deletes the examples, and has published nothing yet). These are the only tests that read the repository's
  * schema/datasets/, sources/ and dist/ (test/core/noShippedExamples.test.ts keeps it so).
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processSource } from '../../pipeline/commands/readSource.ts';
+import { sourceCandidates } from '../../pipeline/commands/sourceFiles.ts';
 import { loadAllDatasets } from '../../pipeline/dataset/load.ts';
 import { buildPackage } from '../../pipeline/package/buildPackage.ts';
 import type { CatalogIndex, DatasetIndex } from '../../pipeline/publish/VersionIndex.ts';
@@ -28,14 +29,19 @@ const BUILT_BY_SCRIPT: Record<string, [string, string]> = {
   [AED_FILE]: ['test/fixtures/build-aed-workbook.ts', 'aedWorkbook'],
 };
 
-/** A copy of the repository's schema/, sources/ and dist/ declaring only the published datasets. */
+/** A copy of the repository's schema/, sources/ and dist/ with only the published datasets' definitions and workbooks. */
 function copyOfPublication(): string {
   const dir = tempDir('opendata-committed-');
-  for (const folder of ['schema', 'sources', 'dist']) {
+  for (const folder of ['schema', 'dist']) {
     if (existsSync(path.join(ROOT, folder))) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
   }
+  mkdirSync(path.join(dir, 'sources'));
   for (const dataset of declared.datasets) {
-    if (!published.includes(dataset.name)) rmSync(path.join(dir, 'schema', path.relative(path.join(ROOT, 'schema'), dataset.definitionPath)));
+    if (published.includes(dataset.name)) {
+      for (const file of sourceCandidates(dataset)) cpSync(path.join(ROOT, 'sources', file), path.join(dir, 'sources', file));
+    } else {
+      rmSync(path.join(dir, 'schema', path.relative(path.join(ROOT, 'schema'), dataset.definitionPath)));
+    }
   }
   return dir;
 }

@@ -9,7 +9,9 @@ import { EXAMPLES, ROOT, tempDir } from './project.ts';
  */
 export function freshBuild(): string {
   const dir = tempDir('opendata-build-');
-  for (const file of ['pipeline', 'package.json', 'tsconfig.json', 'tsconfig.build.json']) cpSync(path.join(ROOT, file), path.join(dir, file), { recursive: true });
+  for (const file of ['pipeline', 'package.json', 'tsconfig.json', 'tsconfig.build.json']) {
+    cpSync(path.join(ROOT, file), path.join(dir, file), { recursive: true });
+  }
   for (const folder of ['schema', 'sources']) cpSync(path.join(EXAMPLES, folder), path.join(dir, folder), { recursive: true });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: dir, encoding: 'utf8' });

@@ -60,7 +60,8 @@ describe('the committed publication in dist/', () => {
     const names = declared.datasets.map((d) => d.name);
     expect(published.filter((name) => !names.includes(name)), 'folders in dist/ that no definition declares').toEqual([]);
     const catalogue = path.join(DIST, 'index.json');
-    const listed = existsSync(catalogue) ? (JSON.parse(readFileSync(catalogue, 'utf8')) as CatalogIndex).datasets.map((d) => d.name).sort() : [];
+    const catalogued = existsSync(catalogue) ? (JSON.parse(readFileSync(catalogue, 'utf8')) as CatalogIndex).datasets : [];
+    const listed = catalogued.map((d) => d.name).sort();
     expect(listed).toEqual(published);
     expect(published.length > 0 ? checkDist(DIST) : []).toEqual([]);
   });
@@ -70,7 +71,8 @@ describe('the committed publication in dist/', () => {
     const before = existsSync(DIST) ? readTree(DIST) : new Map<string, string>();
     const result = await runCli(['publish'], dir);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout.trim().split('\n').filter(Boolean)).toEqual(published.map((name) => `${name} ${latestOf(name)}: 変更なし / up to date`));
+    const upToDate = published.map((name) => `${name} ${latestOf(name)}: 変更なし / up to date`);
+    expect(result.stdout.trim().split('\n').filter(Boolean)).toEqual(upToDate);
     const after = readTree(path.join(dir, 'dist'));
     expect([...before].filter(([file, hash]) => after.get(file) !== hash).map(([file]) => file)).toEqual([]);
     // Where nothing is published yet, publishing writes the empty catalogue and its page.
@@ -85,7 +87,8 @@ describe('the committed publication in dist/', () => {
       const built = buildPackage({ dataset, records, asOf: report.asOf!, version: latestOf(name) });
       expect(built.files.length).toBeGreaterThan(0);
       const committed = path.join(DIST, name, latestOf(name));
-      const differing = built.files.filter((file) => !existsSync(path.join(committed, file.path)) || !readFileSync(path.join(committed, file.path)).equals(file.bytes));
+      const same = (file: { path: string; bytes: Uint8Array }) => existsSync(path.join(committed, file.path)) && readFileSync(path.join(committed, file.path)).equals(file.bytes);
+      const differing = built.files.filter((file) => !same(file));
       expect(differing.map((file) => file.path)).toEqual([]);
     });
   }

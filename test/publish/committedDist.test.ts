@@ -87,7 +87,8 @@ describe('the committed publication in dist/', () => {
       const built = buildPackage({ dataset, records, asOf: report.asOf!, version: latestOf(name) });
       expect(built.files.length).toBeGreaterThan(0);
       const committed = path.join(DIST, name, latestOf(name));
-      const same = (file: { path: string; bytes: Uint8Array }) => existsSync(path.join(committed, file.path)) && readFileSync(path.join(committed, file.path)).equals(file.bytes);
+      const same = (file: { path: string; bytes: Uint8Array }) =>
+        existsSync(path.join(committed, file.path)) && readFileSync(path.join(committed, file.path)).equals(file.bytes);
       const differing = built.files.filter((file) => !same(file));
       expect(differing.map((file) => file.path)).toEqual([]);
     });

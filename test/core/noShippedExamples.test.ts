@@ -24,6 +24,7 @@ const ALLOWED: Record<string, string> = {
   'test/fixtures/build-source-workbook.ts': 'the script that writes the shipped example workbook',
   'test/fixtures/build-call-center-workbook.ts': 'the script that writes the shipped example workbook (when run, not imported)',
   'test/fixtures/build-aed-workbook.ts': 'the script that writes the shipped example workbook (when run, not imported)',
+  'test/cli/internalError.test.ts': 'runs the CLI with --help in the repository (cwd: ROOT), which reads no project',
   'test/helpers/scriptWorkbook.ts': 'runs a workbook script in the repository (cwd: ROOT, where tsx is found); reads no dataset',
   'test/core/noShippedExamples.test.ts': 'this list of patterns',
 };
